@@ -1,0 +1,166 @@
+"""Evidence → graph: one edge per (source, relation, target), in a networkx MultiDiGraph.
+
+The graph is the in-memory form every later stage reads (stores, views,
+queries). Its file form is networkx node-link JSON with edges under ``links``
+(``graph.json``); see ``to_node_link`` for the fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from graphkit import __version__
+from graphkit.errors import StoreError
+from graphkit.types import Actor, Document, Evidence, relation_vocabulary
+
+GRAPH_FORMAT = "graphkit-graph/1"
+
+# fields of an evidence item kept on an edge (source/target/relation live on the edge)
+EDGE_EVIDENCE_FIELDS = (
+    "doc", "sentence", "start", "end", "date", "predicate",
+    "negated", "hedged", "attributed_to", "confidence",
+)
+
+
+def edge_key(source: str, relation: str, target: str) -> tuple[str, str, str]:
+    """The aggregation key of an edge; symmetric relations are stored in id order."""
+    if relation_vocabulary()[relation].symmetric and target < source:
+        source, target = target, source
+    return source, relation, target
+
+
+def build_graph(
+    evidence: Iterable[Evidence],
+    actors: Iterable[Actor] = (),
+    documents: Iterable[Document] = (),
+    structural: Iterable[tuple[str, str, str]] = (),
+) -> nx.MultiDiGraph:
+    """Aggregate evidence into a MultiDiGraph keyed by relation.
+
+    ``actors`` gives names, kinds and aliases of the nodes (an evidence end with
+    no Actor gets a node from the evidence's surface name). ``structural`` adds
+    (source_id, relation, target_id) edges such as LEADS or REPRESENTS.
+    The result does not depend on the order of ``evidence``.
+    """
+    vocabulary = relation_vocabulary()
+    graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
+    known = {a.id: a for a in actors}
+    graph.graph["documents"] = sorted(
+        ({"id": d.id, "title": d.title, "date": d.date, "url": d.url} for d in documents),
+        key=lambda d: d["id"],
+    )
+
+    def add_node(actor_id: str, name: str) -> None:
+        if actor_id in graph:
+            return
+        actor = known.get(actor_id) or Actor(id=actor_id, name=name, kind="group")
+        graph.add_node(
+            actor.id, name=actor.name, kind=actor.kind,
+            aliases=sorted(set(actor.aliases)), affiliation=actor.affiliation,
+        )
+
+    grouped: dict[tuple[str, str, str], list[Evidence]] = {}
+    for ev in evidence:
+        add_node(ev.source_id, ev.source)
+        add_node(ev.target_id, ev.target)
+        grouped.setdefault(edge_key(ev.source_id, ev.relation, ev.target_id), []).append(ev)
+
+    for (source, relation, target), items in sorted(grouped.items()):
+        rel = vocabulary[relation]
+        items = sorted(items, key=lambda e: (e.doc, e.start, e.predicate, e.negated, e.hedged))
+        asserted = [e for e in items if not e.negated]
+        dates = sorted(e.date for e in items if e.date)
+        graph.add_edge(
+            source, target, key=relation,
+            relation=relation,
+            symmetric=rel.symmetric,
+            polarity=rel.polarity,
+            weight=rel.weight,
+            count=len(asserted),
+            negated_count=len(items) - len(asserted),
+            hedged_count=sum(1 for e in asserted if e.hedged),
+            sources=sorted({e.doc for e in items}),
+            confidence=round(max(e.confidence for e in items), 3),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            evidence=[{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items],
+        )
+
+    for source, relation, target in sorted(set(structural)):
+        if source not in graph or target not in graph:
+            for actor_id in (source, target):
+                if actor_id in known:
+                    add_node(actor_id, known[actor_id].name)
+        if source in graph and target in graph and not graph.has_edge(source, target, key=relation):
+            graph.add_edge(
+                source, target, key=relation, relation=relation, symmetric=False,
+                polarity=0, weight=0.0, count=0, negated_count=0, hedged_count=0,
+                sources=[], confidence=1.0, first_seen=None, last_seen=None, evidence=[],
+            )
+    return graph
+
+
+def to_node_link(graph: nx.MultiDiGraph) -> dict:
+    """The JSON form of the graph (networkx node-link, edges under ``links``).
+
+    Nodes: ``id, name, kind, aliases, affiliation``. Links: ``source, target,
+    key, relation, symmetric, polarity, weight, count, negated_count,
+    hedged_count, sources, confidence, first_seen, last_seen, evidence``.
+    """
+    return nx.node_link_data(graph, edges="links")
+
+
+def from_node_link(data: dict) -> nx.MultiDiGraph:
+    graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    return graph
+
+
+def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write graph.json atomically."""
+    from graphkit.output import atomic_write_text
+
+    atomic_write_text(Path(path), json.dumps(to_node_link(graph), ensure_ascii=False, indent=1))
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"graph file not found: {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"cannot read graph file {path}: {exc}") from None
+    if not isinstance(data, dict) or "nodes" not in data or "links" not in data:
+        raise StoreError(f"{path} is not a graphkit graph.json (no 'nodes'/'links')")
+    return from_node_link(data)
+
+
+def evidence_from_graph(graph: nx.MultiDiGraph) -> list[Evidence]:
+    """The evidence rows behind a graph's event edges (the inverse of build_graph)."""
+    vocabulary = relation_vocabulary()
+    rows = []
+    for source, target, relation, data in graph.edges(keys=True, data=True):
+        rel = vocabulary[relation]
+        for item in data.get("evidence", []):
+            rows.append(Evidence(
+                source=graph.nodes[source].get("name", source), source_id=source,
+                target=graph.nodes[target].get("name", target), target_id=target,
+                relation=relation, polarity=rel.polarity, weight=rel.weight, **item,
+            ))
+    return rows
+
+
+def summarize(graph: nx.MultiDiGraph) -> dict:
+    """Counts for a run summary: actors, edges, and edges by relation."""
+    by_relation: dict[str, int] = {}
+    for _, _, relation in graph.edges(keys=True):
+        by_relation[relation] = by_relation.get(relation, 0) + 1
+    return {
+        "actors": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "edges_by_relation": dict(sorted(by_relation.items())),
+    }
