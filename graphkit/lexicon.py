@@ -1,0 +1,111 @@
+"""The relation lexicon: triggers (verbs, nouns, frames) read from ``data/lexicon/*.json``.
+
+People edit the JSON files; this module only indexes them for the extractor.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from graphkit.types import relation_vocabulary
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # lemma -> ((relation, slots), ...)
+    verbs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    # lemma -> ((relation, preps), ...)
+    nouns: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    transfer_verbs: dict[str, tuple[str, ...]]
+    reverse_transfer: frozenset[str]
+    object_classes: dict[str, str]  # word -> class name
+    object_relations: dict[str, str]  # class name -> relation
+    weapon_modifiers: frozenset[str]
+    light_verbs: frozenset[str]
+    verb_noun_overrides: dict[tuple[str, str], str | None]
+    ties_nouns: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_adjectives: frozenset[str]
+    negating_words: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_governors: frozenset[str]
+    reporting_verbs: frozenset[str]
+    criticizing_reporters: frozenset[str]
+    agent_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    non_actor_heads: frozenset[str]
+    pair_descriptions: tuple[tuple[str, ...], ...]
+    state_descriptions: frozenset[str]
+    person_role_words: frozenset[str]
+    leading_roles: frozenset[str]
+
+    def object_class(self, lemma: str) -> str | None:
+        return self.object_classes.get(lemma.lower())
+
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that can carry a relation (for pre-filtering sentences)."""
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.transfer_verbs) | self.ties_nouns
+
+
+def _read(name: str) -> dict:
+    text = resources.files("graphkit").joinpath(f"data/lexicon/{name}").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _by_lemma(table: dict[str, dict[str, list[str]]]) -> dict[str, tuple]:
+    vocabulary = relation_vocabulary()
+    index: dict[str, list] = {}
+    for relation, entries in table.items():
+        if relation not in vocabulary:
+            raise ValueError(f"lexicon names unknown relation {relation!r}")
+        for lemma, slots in entries.items():
+            index.setdefault(lemma.lower(), []).append((relation, tuple(slots)))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    verbs, nouns, frames = _read("verbs.json"), _read("nouns.json"), _read("frames.json")
+    classes = {}
+    for name, words in frames["object_classes"].items():
+        for word in words:
+            classes.setdefault(word.lower(), name)
+    overrides = {}
+    for pair, relation in frames["verb_noun_overrides"].items():
+        verb, noun = pair.split(":")
+        overrides[(verb, noun)] = relation
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in frames[key])
+
+    return Lexicon(
+        verbs=_by_lemma(verbs),
+        nouns=_by_lemma(nouns),
+        transfer_verbs={k: tuple(v) for k, v in frames["transfer_verbs"].items()},
+        reverse_transfer=fs("reverse_transfer"),
+        object_classes=classes,
+        object_relations=dict(frames["object_relations"]),
+        weapon_modifiers=fs("weapon_modifiers"),
+        light_verbs=fs("light_verbs"),
+        verb_noun_overrides=overrides,
+        ties_nouns=fs("ties_nouns"),
+        negating_verbs=fs("negating_verbs"),
+        negating_adjectives=fs("negating_adjectives"),
+        negating_words=fs("negating_words"),
+        hedge_words=fs("hedge_words"),
+        hedge_modals=fs("hedge_modals"),
+        hedge_governors=fs("hedge_governors"),
+        reporting_verbs=fs("reporting_verbs"),
+        criticizing_reporters=fs("criticizing_reporters"),
+        agent_nouns=fs("agent_nouns"),
+        place_nouns=fs("place_nouns"),
+        non_actor_heads=fs("non_actor_heads"),
+        pair_descriptions=tuple(tuple(p) for p in frames["pair_descriptions"]),
+        state_descriptions=fs("state_descriptions"),
+        person_role_words=fs("person_role_words"),
+        leading_roles=fs("leading_roles"),
+    )

@@ -1,0 +1,243 @@
+"""Actor mentions in a parsed sentence, and the document context that resolves references.
+
+A mention ties tokens to a canonical Actor: a gazetteer or NER entity, a
+demonym, a noun phrase that stands for a state ("the Russian army", "North
+Korea's government"), a pronoun or definite description ("it", "the two
+countries", "the regime", "the secretary") resolved against the actors named
+in the same or the previous sentence (SCHEMA.md, annotation conventions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphkit.actors import ActorBase, make_actor
+from graphkit.lexicon import Lexicon
+from graphkit.types import Actor
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# NER labels whose unknown entities may become actors of their own
+NEW_ACTOR_LABELS = {"PERSON", "ORG"}
+PRONOUNS_STATE = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
+PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
+NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn"}
+BODY_HEADS_FOR_COUNTRY = {"government", "ministry", "army", "military", "navy", "parliament", "forces",
+                          "junta", "cabinet", "administration", "presidency", "force"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Tokens ``start``..``end`` (exclusive, document token indices) that name ``actor``."""
+
+    start: int
+    end: int
+    actor: Actor
+    text: str
+    via: str = "entity"  # entity | demonym | body | coref | role
+    subject: bool = False  # the mention heads a clause subject
+    sentence: int = 0  # the sentence's number in the document
+    depth: int = 0  # how deep its head sits in the parse (0: the root's own dependents)
+
+
+@dataclass
+class DocumentContext:
+    """What a document has said so far: mentions by sentence, people's roles, surnames."""
+
+    base: ActorBase
+    date: str | None = None
+    history: list[list[Mention]] = field(default_factory=list)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    # pairs named together ("X and Y", "between X and Y"): (sentence number, actor, actor)
+    pairs: list[tuple[int, Actor, Actor]] = field(default_factory=list)
+    # hedged claims of the previous sentence, for "X denied these accusations"
+    claims: list = field(default_factory=list)
+
+    def remember(self, mentions: list[Mention], pairs: list[tuple[Actor, Actor]] = ()) -> None:
+        number = len(self.history)
+        self.pairs.extend((number, a, b) for a, b in pairs)
+        self.history.append(mentions)
+        for m in mentions:
+            self.actors.setdefault(m.actor.id, m.actor)
+            if m.actor.kind == "person" and m.via == "entity":
+                parts = m.actor.name.replace("-", " ").split()
+                if len(parts) > 1:
+                    self.surnames[parts[-1].lower()] = m.actor
+                    self.surnames[parts[0].lower()] = m.actor
+
+    def window(self, current: list[Mention]) -> list[Mention]:
+        """Mentions of the previous sentence, then the current one, in order."""
+        previous = self.history[-1] if self.history else []
+        return [m for m in previous if m.via != "coref"] + [m for m in current if m.via != "coref"]
+
+
+def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
+    """The actor an entity span names, or None."""
+    base = ctx.base
+    text = ent.text.strip()
+    if ent.ent_id_:
+        actor = base.get(ent.ent_id_)
+        if actor is not None:
+            return actor, ("demonym" if ent.label_ == "NORP" and actor.kind == "country" else "entity")
+    if ent.label_ not in ACTOR_LABELS:
+        return None
+    actor = base.resolve(text, date=ctx.date)
+    if actor is not None:
+        return actor, "entity"
+    if ent.label_ == "NORP":
+        actor = base.demonym(text)
+        return (actor, "demonym") if actor else None
+    if ent.label_ == "PERSON":
+        words = text.replace("’s", "").replace("'s", "").split()
+        if len(words) == 1 and words[0].lower() in ctx.surnames:
+            return ctx.surnames[words[0].lower()], "entity"
+        if len(words) == 1:
+            people = base.surname_index().get(words[0], [])
+            if len(people) == 1 and people[0].id in ctx.actors:
+                return people[0], "entity"
+            return None
+    if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
+        name = text[4:] if text.lower().startswith("the ") else text
+        return make_actor(name, ent.label_), "entity"
+    return None
+
+
+def _plausible_new_actor(ent) -> bool:
+    text = ent.text.strip()
+    if text.lower() in NOT_NEW_ACTORS or len(text) < 2:
+        return False
+    content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")]
+    return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
+
+
+def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
+    """Entity mentions of a sentence, with bodies folded into their names."""
+    mentions = []
+    for ent in sent.ents:
+        found = entity_actor(ent, ctx)
+        if found is None:
+            continue
+        actor, via = found
+        number = len(ctx.history)
+        head = sent.doc[ent.end - 1]
+        mention = Mention(ent.start, ent.end, actor, ent.text, via, _is_subject(head), number,
+                          sum(1 for _ in head.ancestors))
+        mentions.append(_extend_to_body(mention, sent, ctx) or mention)
+    return mentions
+
+
+def _extend_to_body(mention: Mention, sent, ctx: DocumentContext) -> Mention | None:
+    """'UN Multilateral Sanctions Monitoring Committee', 'Russian Security Council': a named body.
+
+    A country or organization mention that is the compound/amod of a chain of
+    capitalized nouns names a body: a government, ministry or military acts for
+    the country (SCHEMA.md); other named bodies keep their own name.
+    """
+    doc = sent.doc
+    last = doc[mention.end - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or head.i < mention.end or head.i > mention.end + 6:
+        return None
+    tail = doc[mention.end: head.i + 1]
+    if not all(t.text[:1].isupper() for t in tail if not t.is_punct and t.lower_ not in ("of", "and")):
+        return None
+    if any(t.ent_type_ and t.ent_type_ != "ORG" for t in tail) or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY or mention.actor.kind not in ("country", "organization"):
+        return None
+    name = doc[mention.start: head.i + 1].text
+    known = ctx.base.resolve(name, date=ctx.date)
+    affiliation = mention.actor.id if mention.actor.kind == "country" else mention.actor.affiliation
+    actor = known or Actor(
+        id=_slug(name), name=name, kind="organization", aliases=(name,), affiliation=affiliation,
+    )
+    return Mention(mention.start, head.i + 1, actor, name, "body", _is_subject(head), mention.sentence,
+                   sum(1 for _ in head.ancestors))
+
+
+def _slug(name: str) -> str:
+    from graphkit.actors import slug
+
+    return slug(name)
+
+
+def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
+    """Actors a pronoun or definite description refers to (same or previous sentence), or []."""
+    word = token.lower_
+    number = len(ctx.history)
+    window = [m for m in ctx.window(current) if m.sentence < number or m.start < token.i]
+    states = [m for m in window if m.actor.kind != "person"]
+    people = [m for m in window if m.actor.kind == "person"]
+    if word in ("its",):
+        here = [m for m in states if m.sentence == number]
+        return [(here or states)[-1].actor] if states else []
+    if word in PRONOUNS_STATE:
+        subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: m.depth)
+        pick = subject[:1] or states[-1:]
+        return [m.actor for m in pick]
+    if word in PRONOUNS_PERSON:
+        return [people[-1].actor] if people else []
+    if word in PRONOUNS_PLURAL or _is_pair_description(token, lexicon):
+        return _last_pair(token, window, ctx, lexicon)
+    lemma = token.lemma_.lower()
+    has_def = any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+    if lemma in lexicon.state_descriptions and has_def:
+        country = [m for m in states if m.actor.kind == "country"]
+        subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
+        others = [m for m in country if m.actor.id not in subject_ids]
+        pick = others[-1:] or country[-1:]
+        return [m.actor for m in pick]
+    if lemma in lexicon.person_role_words and has_def and not _has_modifier_actor(token):
+        for m in reversed(people):
+            if lemma in ctx.roles.get(m.actor.id, set()):
+                return [m.actor]
+    return []
+
+
+def _is_subject(token) -> bool:
+    while token.dep_ in ("compound", "flat", "conj") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _has_modifier_actor(token) -> bool:
+    return any(c.ent_type_ for c in token.children if c.dep_ in ("amod", "compound", "poss"))
+
+
+def _is_pair_description(token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod", "quantmod")}
+    for pattern in lexicon.pair_descriptions:
+        if len(pattern) == 1 and lemma == pattern[0]:
+            return any(c.lower_ == "the" for c in token.children) or token.lower_ == "pair"
+        if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
+            return True
+    return False
+
+
+def _last_pair(token, window: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
+    """The two actors a plural reference means: the last pair named together, else the last two."""
+    number = len(ctx.history)
+    lemma = token.lemma_.lower()
+    if lemma in ("leader",):
+        kinds = {"person"}
+    elif lemma in lexicon.state_descriptions or lemma in ("power", "side", "neighbor", "neighbour", "ally",
+                                                          "rival", "partner", "capital"):
+        kinds = {"country", "organization", "group"}
+    else:
+        kinds = {"country", "organization", "group", "person"}
+    recent = [(sentence, a, b) for sentence, a, b in ctx.pairs
+              if sentence >= number - 1 and a.kind in kinds and b.kind in kinds]
+    if recent:  # the first pair of the latest sentence that names one (its topic)
+        latest = max(sentence for sentence, _, _ in recent)
+        _, a, b = next(p for p in recent if p[0] == latest)
+        return [a, b]
+    seen: list[Actor] = []
+    for m in reversed(window):
+        if m.actor.kind in kinds and m.actor.id not in {a.id for a in seen}:
+            seen.append(m.actor)
+        if len(seen) == 2:
+            break
+    return list(reversed(seen)) if len(seen) == 2 else []

@@ -1,0 +1,146 @@
+"""Negation, hedging and attribution of a relation trigger (SCHEMA.md, Evidence).
+
+``negated``: the sentence says it did not happen ("did not sign", "denied
+supplying", "reluctant to cut ties"). ``hedged``: reported, alleged, modal,
+future, conditional or planned. ``attributed_to``: who makes the claim
+("according to KCNA", "X said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphkit.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    opinion: bool = False  # "X should/must …": no event is reported
+
+
+OPINION_MODALS = {"should", "must", "ought"}
+# governors through which a clause keeps its modality ("pledged to strengthen", "continues to sell")
+CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", "pcomp", "nsubj", "nsubjpass")
+ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
+
+
+def governors(token, limit: int = 8) -> list:
+    """The trigger and the heads above it, up to the sentence root."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < limit:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _span_text(token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("punct",) and not t.is_space]
+    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
+    """Negation, hedging, attribution and opinion of the relation at ``trigger``.
+
+    A ``presupposed`` relation (a noun phrase naming its own source, "Russia's
+    invasion of Ukraine") is asserted whatever the clause around it says; only
+    its own modifiers ("alleged", "no") count.
+    """
+    if presupposed:
+        own = {c.lower_ for c in trigger.children}
+        return Modality(negated="no" in own, hedged=bool(own & lex.hedge_words))
+    chain = governors(trigger)
+    negated = hedged = opinion = False
+    attributed_to = None
+    # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
+    clause = [trigger]
+    for gov in chain[1:]:
+        link = clause[-1]
+        purpose = link.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)
+        if link.dep_ not in CLAUSE_DEPS and not purpose:
+            break
+        clause.append(gov)
+    for position, gov in enumerate(clause):
+        for c in gov.children:
+            if c.dep_ == "aux" and c.lower_ in OPINION_MODALS:
+                opinion = True
+        if gov.lemma_.lower() == "need" and position > 0:
+            opinion = True
+        if position + 1 < len(clause) and gov.dep_ in ("xcomp", "advcl") and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children) and \
+                clause[position + 1].lemma_.lower() not in ASPECT_VERBS:
+            hedged = True  # planned or purpose: "to meet", "pledged to strengthen"
+    # the clause the trigger sits in: itself and its governors up to a reporting verb
+    for depth, gov in enumerate(chain):
+        lemma = gov.lemma_.lower()
+        children = list(gov.children)
+        for c in children:
+            word = c.lower_
+            if c.dep_ == "neg" and _negation_reaches(chain, depth):
+                negated = True
+            if c.dep_ == "det" and word == "no" and depth <= 1:
+                negated = True
+            if c.dep_ in ("aux", "auxpass") and word in lex.hedge_modals:
+                hedged = True
+            if c.dep_ in ("advmod", "amod", "mark", "npadvmod", "advcl", "prep", "acomp") and word in lex.hedge_words:
+                hedged = True
+            if c.dep_ == "mark" and word in ("if", "whether", "unless"):
+                hedged = True
+        if depth > 0:
+            prev = chain[depth - 1]
+            if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl"):
+                negated = True
+            if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
+                negated = True
+            if lemma in lex.hedge_governors and prev.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "advcl", "dobj"):
+                hedged = True
+            if lemma in lex.reporting_verbs and prev.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
+                subjects = [c for c in children if c.dep_ in ("nsubj",)]
+                if subjects and attributed_to is None:
+                    attributed_to = _speaker(subjects[0], reader)
+                    hedged = True
+        if gov.lower_ in lex.hedge_words and depth > 0 and gov.dep_ in ("amod", "advmod"):
+            hedged = True
+    # "according to X" anywhere in the sentence
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if pobj and attributed_to is None:
+                attributed_to = _speaker(pobj[0], reader)
+                hedged = True
+    # quotation with a reporting verb outside it: "‘…,’ the Council told the agency."
+    root = sent.root
+    if attributed_to is None and root.lemma_.lower() in lex.reporting_verbs and trigger.i != root.i:
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if subjects and trigger.i not in {t.i for t in subjects[0].subtree}:
+            attributed_to = _speaker(subjects[0], reader)
+    for gov in chain[:4]:
+        for c in gov.children:
+            if c.dep_ in ("amod",) and c.lower_ in lex.hedge_words:
+                hedged = True
+    return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
+
+
+NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")
+
+
+def _negation_reaches(chain: list, depth: int) -> bool:
+    """A 'not' on the governor at ``depth`` scopes over the trigger: only through verb chains
+    ("did not agree to supply") and a noun's light verb ("did not hold talks", "did not engage in talks")."""
+    for position in range(depth):
+        link = chain[position]
+        if link.dep_ in NEGATION_LINKS:
+            continue
+        if link.dep_ in ("pobj", "prep") and position < 2 and chain[0].pos_ in ("NOUN", "PROPN"):
+            continue
+        return False
+    return True
+
+
+def _speaker(token, reader) -> str:
+    actors = reader.actors_of(token)
+    if actors:
+        return actors[0].name
+    return _span_text(token)

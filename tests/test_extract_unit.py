@@ -1,0 +1,83 @@
+"""The extractor on hand-built parses: no statistical model needed (STYLE.md, habit 9)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from graphkit.extract import extract_document
+from graphkit.types import Document
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def parsed(vocab, rows: list[tuple], ents: list[tuple[int, int, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma); ents: (start, end, label)."""
+    words = [r[0] for r in rows]
+    doc = Doc(vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ".,'s" for i in range(len(words))],
+              heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+              lemmas=[r[4] for r in rows])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def triples(doc: Doc) -> set[tuple]:
+    document = Document(id="unit", text=doc.text)
+    return {(e.source, e.relation, e.target, e.negated) for e in extract_document(document, [(0, doc)])
+            if e.relation not in ("LEADS", "REPRESENTS", "MEMBER_OF")}
+
+
+def test_verb_with_prepositional_target(vocab):
+    doc = parsed(vocab, [
+        ("North", 1, "compound", "PROPN", "North"), ("Korea", 2, "nsubj", "PROPN", "Korea"),
+        ("supplies", 2, "ROOT", "VERB", "supply"), ("ammunition", 2, "dobj", "NOUN", "ammunition"),
+        ("to", 2, "prep", "ADP", "to"), ("Russia", 4, "pobj", "PROPN", "Russia"), (".", 2, "punct", "PUNCT", "."),
+    ], [(0, 2, "GPE"), (5, 6, "GPE")])
+    assert triples(doc) == {("North Korea", "SUPPLY_ARMS", "Russia", False)}
+
+
+def test_passive_with_agent(vocab):
+    doc = parsed(vocab, [
+        ("Ukraine", 2, "nsubjpass", "PROPN", "Ukraine"), ("was", 2, "auxpass", "AUX", "be"),
+        ("invaded", 2, "ROOT", "VERB", "invade"), ("by", 2, "agent", "ADP", "by"),
+        ("Russia", 3, "pobj", "PROPN", "Russia"), (".", 2, "punct", "PUNCT", "."),
+    ], [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert triples(doc) == {("Russia", "ATTACK", "Ukraine", False)}
+
+
+def test_negated_light_verb_noun(vocab):
+    doc = parsed(vocab, [
+        ("China", 3, "nsubj", "PROPN", "China"), ("did", 3, "aux", "AUX", "do"), ("not", 3, "neg", "PART", "not"),
+        ("sign", 3, "ROOT", "VERB", "sign"), ("a", 5, "det", "DET", "a"), ("pact", 3, "dobj", "NOUN", "pact"),
+        ("with", 5, "prep", "ADP", "with"), ("Russia", 6, "pobj", "PROPN", "Russia"), (".", 3, "punct", "PUNCT", "."),
+    ], [(0, 1, "GPE"), (7, 8, "GPE")])
+    assert triples(doc) == {("China", "AGREE", "Russia", True)}
+
+
+def test_possessive_nominal_and_metonymy(vocab):
+    doc = parsed(vocab, [
+        ("Tehran", 2, "poss", "PROPN", "Tehran"), ("'s", 0, "case", "PART", "'s"),
+        ("support", 3, "nsubj", "NOUN", "support"), ("grew", 3, "ROOT", "VERB", "grow"),
+        (".", 3, "punct", "PUNCT", "."),
+    ], [(0, 1, "GPE")])
+    assert triples(doc) == set()  # a relation with one end only gives nothing
+    doc = parsed(vocab, [
+        ("Tehran", 2, "poss", "PROPN", "Tehran"), ("'s", 0, "case", "PART", "'s"),
+        ("support", 5, "nsubj", "NOUN", "support"), ("for", 2, "prep", "ADP", "for"),
+        ("Hezbollah", 3, "pobj", "PROPN", "Hezbollah"), ("grew", 5, "ROOT", "VERB", "grow"),
+        (".", 5, "punct", "PUNCT", "."),
+    ], [(0, 1, "GPE"), (4, 5, "ORG")])
+    assert triples(doc) == {("Iran", "SUPPORT", "Hezbollah", False)}
+
+
+def test_coordinated_subjects_of_a_symmetric_relation(vocab):
+    doc = parsed(vocab, [
+        ("India", 3, "nsubj", "PROPN", "India"), ("and", 0, "cc", "CCONJ", "and"),
+        ("Japan", 0, "conj", "PROPN", "Japan"), ("held", 3, "ROOT", "VERB", "hold"),
+        ("talks", 3, "dobj", "NOUN", "talk"), (".", 3, "punct", "PUNCT", "."),
+    ], [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert triples(doc) == {("India", "MEET", "Japan", False)}
