@@ -181,7 +181,7 @@ class ActorBase:
             self._add_actor(row["id"], name, "country", forms, exclude=_split(cur.get("exclude")))
         for row in self._rows("organizations.csv"):
             forms = [(t, "ORG") for t in _split(row["aliases"])] + [(t, "GPE") for t in _split(row["seats"])]
-            forms = [(row["name"], "ORG")] + forms
+            forms = [(row["name"], "ORG")] + forms + [(t, "NORP") for t in _split(row.get("demonyms"))]
             self._add_actor(row["id"], row["name"], row["kind"], forms, row["affiliation"])
         for row in self._rows("people.csv"):
             forms = [(t, "PERSON") for t in [row["name"], *_split(row["aliases"])]]

@@ -21,6 +21,9 @@ from graphkit.types import Actor, Document, Evidence, relation_vocabulary
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
+                 "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield"}
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
 
 
@@ -67,7 +70,12 @@ class SentenceReader:
     def actors_of(self, token, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (with its conjuncts)."""
         found: list[Actor] = []
-        for t in [token, *token.conjuncts]:
+        members = [token, *token.conjuncts]
+        if token.i in self.by_token:  # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token:
+                    members += [child, *child.conjuncts]
+        for t in members:
             for actor in self._actor_of(t, depth):
                 if actor.id not in {a.id for a in found}:
                     found.append(actor)
@@ -94,33 +102,57 @@ class SentenceReader:
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
-                countries = [self.ctx.base.get(a.affiliation) if a.kind == "person" and a.affiliation else a
-                             for a in owners]
-                if any(countries):
+                countries = [self._state_of(a) for a in owners]
+                if countries:
                     self.indirect = True
-                    return [a for a in countries if a]
+                    return countries
             referred = resolve_reference(t, self.mentions, self.ctx, lex)
             if referred:
                 self.indirect = True
                 return referred
         if t.pos_ not in ("NOUN", "PROPN") or lemma in lex.non_actor_heads:
             return []
-        modifiers = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        for child in modifiers:
-            m = self.by_token.get(child.i)
-            if m is not None and m.actor.kind != "person":
-                return [m.actor]
-            if child.dep_ == "poss" and (child.pos_ == "PRON" or child.i in self.by_token):
+        doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
+        if doers:
+            return doers
+        if lemma in BORDER_NOUNS:  # "its border with Guyana" is Guyana's side
+            beyond = self._pobj_actors(t, ("with",), depth)
+            if beyond:
+                return beyond
+        if lemma in LOCATED_NOUNS:  # "targets in Iran", "its base in Qatar"
+            inside = self._pobj_actors(t, ("in", "inside"), depth)
+            if inside:
+                return inside
+        for child in t.children:
+            if child.dep_ == "poss":
                 owners = self.actors_of(child, depth + 1)
-                if owners and lemma in lex.agent_nouns | lex.place_nouns:
-                    return [self._state_of(a) for a in owners]
-        if lemma in lex.agent_nouns:
-            for child in t.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.actors_of(pobj, depth + 1)
+                if owners:
+                    if lemma in lex.agent_nouns or lemma in lex.place_nouns:
+                        return [self._state_of(a) for a in owners]
+                    return owners
+        modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                     for m in [c, *c.conjuncts] if m.i in self.by_token
+                     for a in [self.by_token[m.i].actor] if a.kind != "person"]
+        if modifiers:
+            return list({a.id: a for a in modifiers}.values())
+        if lemma not in lex.nouns and lemma not in lex.ties_nouns:
+            of = self._pobj_actors(t, ("of",), depth)  # "the government of Iran", "assets of Russia's bank"
+            if of:
+                return of
         return []
+
+    def _pobj_actors(self, token, preps: tuple[str, ...], depth: int) -> list[Actor]:
+        return [a for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
+
+    def _doers(self, noun, depth: int) -> list[Actor]:
+        """'X by Y', 'a resolution drafted by Y': who does or made the thing."""
+        found = self._pobj_actors(noun, ("by",), depth)
+        for child in noun.children:
+            if child.dep_ == "acl" and not found:
+                found = [a for c in child.children if c.dep_ == "agent"
+                         for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
+        return found
 
     def _state_of(self, actor: Actor) -> Actor:
         if actor.kind == "person" and actor.affiliation:

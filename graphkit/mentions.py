@@ -22,6 +22,12 @@ PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
 NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn"}
+# heads that make a capitalized chain a named body ("UN Multilateral Sanctions Monitoring Committee")
+ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff", "guard", "guards", "corps",
+             "party", "team", "office", "service", "court", "bureau", "authority", "forces", "command",
+             "directorate", "assembly", "parliament", "congress", "senate", "cabinet", "board", "panel",
+             "mission", "group", "organization", "organisation", "institute", "center", "centre", "front",
+             "army", "navy", "police", "network", "union", "movement", "brigade", "brigades", "militia"}
 BODY_HEADS_FOR_COUNTRY = {"government", "ministry", "army", "military", "navy", "parliament", "forces",
                           "junta", "cabinet", "administration", "presidency", "force"}
 
@@ -105,8 +111,12 @@ def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
 
 
 def _plausible_new_actor(ent) -> bool:
+    """An unknown name may be an actor unless it looks like a weapon, a product or a platform."""
     text = ent.text.strip()
-    if text.lower() in NOT_NEW_ACTORS or len(text) < 2:
+    if text.lower() in NOT_NEW_ACTORS or len(text) < 2 or any(ch.isdigit() for ch in text):
+        return False
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":  # "Iskander-M missile systems"
         return False
     content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")]
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
@@ -146,6 +156,8 @@ def _extend_to_body(mention: Mention, sent, ctx: DocumentContext) -> Mention | N
     if any(t.ent_type_ and t.ent_type_ != "ORG" for t in tail) or head.pos_ not in ("PROPN", "NOUN"):
         return None
     if head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY or mention.actor.kind not in ("country", "organization"):
+        return None
+    if head.lower_ not in ORG_HEADS:
         return None
     name = doc[mention.start: head.i + 1].text
     known = ctx.base.resolve(name, date=ctx.date)
