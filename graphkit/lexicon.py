@@ -42,13 +42,29 @@ class Lexicon:
     state_descriptions: frozenset[str]
     person_role_words: frozenset[str]
     leading_roles: frozenset[str]
+    transfer_nouns: dict[str, tuple[str, ...]]
+    quantity_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    joint_nouns: frozenset[str]
+    agreement_verbs: frozenset[str]
+    expelled_nouns: frozenset[str]
+    leave_verbs: frozenset[str]
+    mutual_verbs: dict[str, tuple[str, ...]]
+    mutual_objects: frozenset[str]
+    join_heads: frozenset[str]
+    requesting_reporters: frozenset[str]
+    reversed_negatives: dict[str, str]
 
     def object_class(self, lemma: str) -> str | None:
         return self.object_classes.get(lemma.lower())
 
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can carry a relation (for pre-filtering sentences)."""
-        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.transfer_verbs) | self.ties_nouns
+        phrasal = frozenset(k.split()[0] for k in self.verbs if " " in k)
+        return (frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.transfer_verbs) | self.ties_nouns
+                | phrasal | frozenset(self.transfer_nouns) | frozenset(self.mutual_verbs)
+                | frozenset(self.reversed_negatives) | self.criticizing_reporters | self.requesting_reporters
+                | self.join_heads | {"join", "order", "trade", "exchange"})
 
 
 def _read(name: str) -> dict:
@@ -108,4 +124,16 @@ def load_lexicon() -> Lexicon:
         state_descriptions=fs("state_descriptions"),
         person_role_words=fs("person_role_words"),
         leading_roles=fs("leading_roles"),
+        transfer_nouns={k: tuple(v) for k, v in frames["transfer_nouns"].items()},
+        quantity_nouns=fs("quantity_nouns"),
+        container_nouns=fs("container_nouns"),
+        joint_nouns=fs("joint_nouns"),
+        agreement_verbs=fs("agreement_verbs"),
+        expelled_nouns=fs("expelled_nouns"),
+        leave_verbs=fs("leave_verbs"),
+        mutual_verbs={k: tuple(v) for k, v in frames["mutual_verbs"].items()},
+        mutual_objects=fs("mutual_objects"),
+        join_heads=fs("join_heads"),
+        requesting_reporters=fs("requesting_reporters"),
+        reversed_negatives=dict(frames["reversed_negatives"]),
     )

@@ -50,7 +50,11 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     """
     if presupposed:
         own = {c.lower_ for c in trigger.children}
-        return Modality(negated="no" in own, hedged=bool(own & lex.hedge_words))
+        negated = "no" in own
+        head = trigger.head  # "the agreement between X and Y has not been signed"
+        if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
+        return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
     chain = governors(trigger)
     negated = hedged = opinion = False
     attributed_to = None
@@ -133,6 +137,8 @@ def _negation_reaches(chain: list, depth: int) -> bool:
         link = chain[position]
         if link.dep_ in NEGATION_LINKS:
             continue
+        if link.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children):
+            continue  # "did not travel to Istanbul to meet X"
         if link.dep_ in ("pobj", "prep") and position < 2 and chain[0].pos_ in ("NOUN", "PROPN"):
             continue
         return False

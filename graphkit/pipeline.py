@@ -1,13 +1,20 @@
-"""The stages end to end: documents → parsed paragraphs → evidence → graph → files.
+"""The stages end to end: documents → parsed sentences → evidence → graph → files.
 
-Documents stream through: paragraphs of many documents are parsed in batches
-by ``nlp.pipe`` and regrouped per document, so memory stays flat.
+Documents stream through in batches. For each batch the sentence filter
+(``prefilter``) keeps the sentences that can hold a relation, ``nlp.pipe``
+parses only those, and the extractor reads them with the document's context
+intact; ``parallel`` runs batches in worker processes or on a Dask cluster
+and hands results back in document order; ``cache`` remembers each
+document's evidence by content hash so an unchanged corpus is never parsed
+twice. Evidence is written as it comes and aggregated into edges on the way,
+so memory does not grow with the corpus beyond the graph itself.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,14 +24,15 @@ import networkx as nx
 
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
-from graphkit.graph import build_graph, summarize, write_graph
+from graphkit.graph import build_graph, edge_key, summarize, write_graph
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
 from graphkit.output import atomic_open, ensure_folder
-from graphkit.types import Document, Evidence
+from graphkit.types import STRUCTURAL_RELATIONS, Document, Evidence
 
 MAX_CHUNK = 20_000  # characters per parsed piece; longer paragraphs are cut at sentence ends
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # texts per nlp.pipe batch
+CACHE_FOLDER = ".graphkit-cache"
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -48,6 +56,14 @@ def _chunks(offset: int, text: str) -> Iterator[tuple[int, str]]:
         yield offset + start, text[start:]
 
 
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 @dataclass
 class RunStats:
     documents: int = 0
@@ -55,6 +71,88 @@ class RunStats:
     evidence: int = 0
     seconds: float = 0.0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    cached: int = 0  # documents answered by the cache
+    parsed_sentences: int = 0  # sentences the parser saw (the rest were filtered out)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What extraction gives for one document: its evidence and its number of sentences."""
+
+    evidence: tuple[Evidence, ...]
+    sentences: int
+    parsed_sentences: int = 0
+
+
+# -- one batch of documents, in whatever process runs it ------------------------------------
+
+_readers: dict[tuple[str | None, bool], tuple] = {}
+_readers_lock = threading.Lock()
+
+
+def _reader(model: str | None, prefilter: bool):
+    """(nlp, sentence filter or None, placeholder Doc) for this process, made once."""
+    key = (model, prefilter)
+    with _readers_lock:
+        if key not in _readers:
+            from spacy.tokens import Doc
+
+            nlp = load_pipeline(model)
+            sentence_filter = None
+            if prefilter:
+                from graphkit.prefilter import SentenceFilter
+
+                sentence_filter = SentenceFilter(nlp, ActorBase.default(), load_lexicon())
+            gap = Doc(nlp.vocab, words=["."], spaces=[False], sent_starts=[True])
+            _readers[key] = (nlp, sentence_filter, gap)
+        return _readers[key]
+
+
+def extract_batch(documents: list[Document], model: str | None = None, prefilter: bool = True) -> list[DocumentResult]:
+    """Evidence of each document of a batch (the unit of work of every runner).
+
+    With ``prefilter`` only the sentences that can hold a relation are parsed
+    (see ``graphkit.prefilter``); the evidence is the same.
+    """
+    from graphkit.prefilter import GAP
+
+    nlp, sentence_filter, gap = _reader(model, prefilter)
+    base = ActorBase.default()
+    lexicon = load_lexicon()
+    plans: list[list[tuple[int, object]]] = []
+    dropped: list[int] = []
+    for document in documents:
+        pieces = list(paragraphs(document.text))
+        if sentence_filter is None:
+            plans.append(list(pieces))
+            dropped.append(0)
+        else:
+            units, left_out = sentence_filter.plan(pieces)
+            plans.append(units)
+            dropped.append(left_out)
+    texts = [(text, (number, position)) for number, units in enumerate(plans)
+             for position, (_, text) in enumerate(units) if text is not GAP]
+    parsed: dict[tuple[int, int], object] = {}
+    for doc, where in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
+        parsed[where] = doc
+    results = []
+    for number, (document, units) in enumerate(zip(documents, plans)):
+        docs = []
+        parsed_sentences = 0
+        for position, (offset, text) in enumerate(units):
+            if text is GAP:
+                docs.append((offset, gap))
+            else:
+                doc = parsed.pop((number, position))
+                parsed_sentences += sum(1 for _ in doc.sents)
+                docs.append((offset, doc))
+        sentences = parsed_sentences + dropped[number]
+        evidence = tuple(extract_document(document, docs, base, lexicon))
+        results.append(DocumentResult(evidence, sentences, parsed_sentences))
+    return results
+
+
+# -- the stream ---------------------------------------------------------------------------------
 
 
 def extract_evidence(
@@ -62,34 +160,42 @@ def extract_evidence(
     model: str | None = None,
     stats: RunStats | None = None,
     on_document: Callable[[Document], None] | None = None,
+    *,
+    jobs: int = 1,
+    prefilter: bool = True,
+    cache: str | Path | None = None,
+    dask: str | None = None,
 ) -> Iterator[Evidence]:
-    """Evidence from every document, in document order."""
-    nlp = load_pipeline(model)
-    base = ActorBase.default()
-    lexicon = load_lexicon()
+    """Evidence from every document, in document order.
+
+    ``jobs`` worker processes (1: this process), or a Dask scheduler address
+    (``dask``; "local" starts a LocalCluster); ``cache`` a folder where each
+    document's evidence is kept by content hash; ``prefilter`` parses only
+    sentences that can hold a relation. None of these changes the output.
+    """
+    from graphkit.parallel import ordered_results
+
     stats = stats if stats is not None else RunStats()
-    held: dict[int, Document] = {}
+    evidence_cache = None
+    if cache is not None:
+        from graphkit.cache import EvidenceCache, extractor_signature
 
-    def stream() -> Iterator[tuple[str, tuple[int, int]]]:
-        for number, document in enumerate(documents):
-            held[number] = document
-            pieces = list(paragraphs(document.text))
-            if not pieces:
-                yield "", (number, -1)
-            for offset, piece in pieces:
-                yield piece, (number, offset)
-
-    parsed = nlp.pipe(stream(), as_tuples=True, batch_size=BATCH_SIZE)
-    for number, group in itertools.groupby(parsed, key=lambda item: item[1][0]):
-        document = held.pop(number)
-        docs = [(offset, doc) for doc, (_, offset) in group if offset >= 0]
-        stats.documents += 1
-        stats.sentences += sum(1 for _, doc in docs for _ in doc.sents)
-        for evidence in extract_document(document, docs, base, lexicon):
-            stats.evidence += 1
-            yield evidence
-        if on_document:
-            on_document(document)
+        evidence_cache = EvidenceCache(Path(cache), extractor_signature(model, prefilter))
+    try:
+        for document, result, cached in ordered_results(documents, model=model, prefilter=prefilter, jobs=jobs,
+                                                        dask=dask, cache=evidence_cache):
+            stats.documents += 1
+            stats.sentences += result.sentences
+            stats.parsed_sentences += result.parsed_sentences
+            stats.cached += cached
+            for evidence in result.evidence:
+                stats.evidence += 1
+                yield evidence
+            if on_document:
+                on_document(document)
+    finally:
+        if evidence_cache is not None:
+            evidence_cache.close()
 
 
 def write_evidence(evidence: Iterable[Evidence], path: Path) -> int:
@@ -102,50 +208,90 @@ def write_evidence(evidence: Iterable[Evidence], path: Path) -> int:
     return count
 
 
-def read_evidence(path: Path) -> list[Evidence]:
+def iter_evidence(path: Path) -> Iterator[Evidence]:
+    """Evidence rows of a triples.jsonl file, one at a time."""
     from graphkit.errors import InputError
 
-    rows = []
     try:
         with open(path, encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     try:
-                        rows.append(Evidence.from_dict(json.loads(line)))
+                        yield Evidence.from_dict(json.loads(line))
                     except (json.JSONDecodeError, TypeError) as exc:
                         raise InputError(f"{path}:{number}: not an evidence row ({exc})") from None
     except FileNotFoundError:
         raise InputError(f"triples file not found: {path}") from None
-    return rows
+
+
+def read_evidence(path: Path) -> list[Evidence]:
+    return list(iter_evidence(path))
+
+
+# -- aggregation --------------------------------------------------------------------------------
+
+
+class EdgeAggregator:
+    """Evidence grouped by edge as it streams past, for ``build_graph`` at the end.
+
+    Only what the graph keeps is held: one group per edge, the actor ids seen,
+    and a row per document (without its text).
+    """
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str, str], list[Evidence]] = {}
+        self.documents: list[Document] = []
+
+    def add(self, evidence: Evidence) -> Evidence:
+        self.groups.setdefault(edge_key(evidence.source_id, evidence.relation, evidence.target_id),
+                               []).append(evidence)
+        return evidence
+
+    def add_document(self, document: Document) -> None:
+        self.documents.append(Document(id=document.id, text="", title=document.title, date=document.date,
+                                       url=document.url))
+
+    def evidence(self) -> Iterator[Evidence]:
+        for items in self.groups.values():
+            yield from items
+
+    def graph(self) -> nx.MultiDiGraph:
+        return graph_from_evidence(self.evidence(), self.documents)
+
+
+def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Document] = ()) -> nx.MultiDiGraph:
+    """Aggregate evidence and add the knowledge base's structural edges among its actors."""
+    base = ActorBase.default()
+    rows = evidence if isinstance(evidence, list) else list(evidence)
+    ids = {e.source_id for e in rows} | {e.target_id for e in rows}
+    actors = [a for a in (base.get(i) for i in ids) if a is not None]
+    events = [e for e in rows if e.relation not in STRUCTURAL_RELATIONS]
+    structural = [e for e in rows if e.relation in STRUCTURAL_RELATIONS]
+    kb_edges = base.structural_edges(ids)
+    extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
+    return build_graph(events + structural, actors + extra, documents, kb_edges)
 
 
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
-    evidence: list[Evidence]
     stats: RunStats
     outputs: dict[str, Path]
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        """The evidence rows, read back from triples.jsonl (they are not held in memory)."""
+        return read_evidence(self.outputs["triples"])
 
     def summary(self) -> dict:
         out = {"documents": self.stats.documents, "sentences": self.stats.sentences,
                "evidence": self.stats.evidence, **summarize(self.graph),
                "seconds": round(self.stats.seconds, 2)}
+        if self.stats.cached:
+            out["cached"] = self.stats.cached
         if self.stats.skipped:
             out["skipped"] = len(self.stats.skipped)
         return out
-
-
-def graph_from_evidence(evidence: list[Evidence], documents: Iterable[Document] = ()) -> nx.MultiDiGraph:
-    """Aggregate evidence and add the knowledge base's structural edges among its actors."""
-    base = ActorBase.default()
-    ids = {e.source_id for e in evidence} | {e.target_id for e in evidence}
-    actors = [a for a in (base.get(i) for i in ids) if a is not None]
-    structural = [e for e in evidence if e.relation in ("LEADS", "REPRESENTS", "MEMBER_OF")]
-    events = [e for e in evidence if e.relation not in ("LEADS", "REPRESENTS", "MEMBER_OF")]
-    kb_edges = base.structural_edges(ids)
-    extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
-    graph = build_graph(events + structural, actors + extra, documents, kb_edges)
-    return graph
 
 
 def build(
@@ -158,15 +304,24 @@ def build(
     view_options: dict | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
+    *,
+    jobs: int = 1,
+    prefilter: bool = True,
+    cache: str | Path | bool | None = None,
+    dask: str | None = None,
 ) -> BuildResult:
-    """Extract, aggregate and write ``triples.jsonl``, ``graph.json`` and ``graph.html`` in ``outdir``."""
+    """Extract, aggregate and write ``triples.jsonl``, ``graph.json`` and ``graph.html`` in ``outdir``.
+
+    ``cache``: a folder, True for ``OUTDIR/.graphkit-cache``, or None/False for none.
+    ``jobs``, ``dask`` and ``prefilter`` as in ``extract_evidence``.
+    """
     from graphkit.ingest import iter_documents
     from graphkit.render import render_html
 
     started = time.perf_counter()
     folder = ensure_folder(Path(outdir))
     stats = RunStats()
-    seen: list[Document] = []
+    aggregator = EdgeAggregator()
 
     def skipped(where: str, reason: str) -> None:
         stats.skipped.append((where, reason))
@@ -174,22 +329,20 @@ def build(
             on_skip(where, reason)
 
     def remember(document: Document) -> None:
-        seen.append(Document(id=document.id, text="", title=document.title, date=document.date, url=document.url))
+        aggregator.add_document(document)
         if on_document:
             on_document(document)
 
+    if cache is True:
+        cache = folder / CACHE_FOLDER
     documents = iter_documents([Path(p) for p in inputs], date=date, on_skip=skipped, strict=strict)
-    evidence: list[Evidence] = []
-
-    def collect() -> Iterator[Evidence]:
-        for row in extract_evidence(documents, model=model, stats=stats, on_document=remember):
-            evidence.append(row)
-            yield row
-
+    rows = extract_evidence(documents, model=model, stats=stats, on_document=remember, jobs=jobs,
+                            prefilter=prefilter, cache=cache or None, dask=dask)
     outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}
-    write_evidence(collect(), outputs["triples"])
-    graph = graph_from_evidence(evidence, seen)
+    write_evidence((aggregator.add(row) for row in rows), outputs["triples"])
+    graph = aggregator.graph()
+    del aggregator
     write_graph(graph, outputs["graph"])
     render_html(graph, outputs["view"], title=title, **(view_options or {}))
     stats.seconds = time.perf_counter() - started
-    return BuildResult(graph=graph, evidence=evidence, stats=stats, outputs=outputs)
+    return BuildResult(graph=graph, stats=stats, outputs=outputs)

@@ -1,0 +1,239 @@
+"""Noun phrases to actors, and the arguments of a trigger: who acts, who receives.
+
+``SentenceReader`` maps a token heading a noun phrase to the actors it stands
+for (a mention, a pronoun or description, "the Russian army", "X's
+government", "the drills by X and Y"), and finds a verb's agents (subject,
+passive agent, control, relative clauses) and the actors in its slots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphkit.lexicon import Lexicon
+from graphkit.mentions import DocumentContext, Mention, resolve_reference
+from graphkit.types import Actor
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
+                 "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield"}
+ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation found in a sentence before modality is applied."""
+
+    source: Actor
+    relation: str
+    target: Actor
+    trigger: int  # token index of the trigger
+    predicate: str
+    indirect: bool  # an end came from a reference or climbing
+    presupposed: bool = False  # a noun phrase that names its own source ("Russia's invasion of Ukraine")
+    reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
+
+
+class SentenceReader:
+    """Reads one sentence: maps noun phrases to actors and triggers to candidates."""
+
+    def __init__(self, sent, mentions: list[Mention], ctx: DocumentContext, lexicon: Lexicon):
+        self.sent = sent
+        self.doc = sent.doc
+        self.ctx = ctx
+        self.lex = lexicon
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self.indirect = False
+
+    def named_pairs(self) -> list[tuple[Actor, Actor]]:
+        """Actors named together in this sentence: "X and Y", "between X and Y"."""
+        pairs = []
+        for m in self.mentions:
+            head = self.doc[m.end - 1]
+            for other in head.conjuncts:
+                n = self.by_token.get(other.i)
+                if n is not None and other.i > head.i and n.actor.id != m.actor.id:
+                    pairs.append((m.actor, n.actor))
+        return pairs
+
+    # -- noun phrases to actors -------------------------------------------------
+    def actors_of(self, token, depth: int = 0) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` stands for (with its conjuncts)."""
+        found: list[Actor] = []
+        members = [token, *token.conjuncts]
+        if token.i in self.by_token:  # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token:
+                    members += [child, *child.conjuncts]
+        for t in members:
+            for actor in self._actor_of(t, depth):
+                if actor.id not in {a.id for a in found}:
+                    found.append(actor)
+        return found
+
+    def _actor_of(self, t, depth: int) -> list[Actor]:
+        if depth > 3:
+            return []
+        lex = self.lex
+        mention = self.by_token.get(t.i)
+        if mention is not None:
+            return [mention.actor]
+        lemma = t.lemma_.lower()
+        for child in t.subtree:  # "the secretary (of its Security Council), Sergei Shoigu"
+            if child.dep_ == "appos" and child.i in self.by_token and child.head.i != t.i and \
+                    lemma not in self.lex.person_role_words:
+                continue
+            if child.dep_ == "appos" and child.i in self.by_token and child.i - t.i < 12:
+                actor = self.by_token[child.i].actor
+                if actor.kind == "person" and lemma in self.lex.person_role_words:
+                    self.ctx.roles.setdefault(actor.id, set()).add(lemma)
+                return [actor]
+        if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
+                or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
+            if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
+                owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
+                countries = [self._state_of(a) for a in owners]
+                if countries:
+                    self.indirect = True
+                    return countries
+            referred = resolve_reference(t, self.mentions, self.ctx, lex)
+            if referred:
+                self.indirect = True
+                return referred
+        if t.pos_ not in ("NOUN", "PROPN") or lemma in lex.non_actor_heads:
+            return []
+        doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
+        if doers:
+            return doers
+        if lemma in BORDER_NOUNS:  # "its border with Guyana" is Guyana's side
+            beyond = self._pobj_actors(t, ("with",), depth)
+            if beyond:
+                return beyond
+        if lemma in LOCATED_NOUNS:  # "targets in Iran", "its base in Qatar"
+            inside = self._pobj_actors(t, ("in", "inside"), depth)
+            if inside:
+                return inside
+        for child in t.children:
+            if child.dep_ == "poss":
+                owners = self.actors_of(child, depth + 1)
+                if owners:
+                    if lemma in lex.agent_nouns or lemma in lex.place_nouns:
+                        return [self._state_of(a) for a in owners]
+                    return owners
+        modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                     for m in [c, *c.conjuncts] if m.i in self.by_token
+                     for a in [self.by_token[m.i].actor] if a.kind != "person"]
+        if modifiers:
+            return list({a.id: a for a in modifiers}.values())
+        if lemma not in lex.nouns and lemma not in lex.ties_nouns:
+            of = self._pobj_actors(t, ("of",), depth)  # "the government of Iran", "assets of Russia's bank"
+            if of:
+                return of
+        return []
+
+    def _pobj_actors(self, token, preps: tuple[str, ...], depth: int) -> list[Actor]:
+        return [a for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
+
+    def _doers(self, noun, depth: int) -> list[Actor]:
+        """'X by Y', 'a resolution drafted by Y': who does or made the thing."""
+        found = self._pobj_actors(noun, ("by",), depth)
+        for child in noun.children:
+            if child.dep_ == "acl" and not found:
+                found = [a for c in child.children if c.dep_ == "agent"
+                         for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
+        return found
+
+    def _state_of(self, actor: Actor) -> Actor:
+        if actor.kind == "person" and actor.affiliation:
+            return self.ctx.base.get(actor.affiliation) or actor
+        return actor
+
+    # -- argument collection ---------------------------------------------------
+    def agents(self, verb, depth: int = 0) -> list[Actor]:
+        """Who does what ``verb`` says: its subject, or the subject it inherits."""
+        if depth > 4:
+            return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            out = []
+            for s in subjects:
+                if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    out.extend(self.actors_of(verb.head))
+                else:
+                    out.extend(self.actors_of(s))
+            return out
+        agent = self.by_agent(verb)
+        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if agent or passive_subjects:
+            if not agent and depth > 0:  # control through a passive: "X is expected to meet", "are set to sign"
+                return [a for c in passive_subjects for a in self.actors_of(c)]
+            return agent
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "relcl":
+            return self.actors_of(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            owner = head.head  # "North Korea's role in supplying", "Iran's decision to ..."
+            found = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod")
+                     for a in self.actors_of(c)]
+            if found:
+                self.indirect = True
+                return found
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp") or \
+                (verb.dep_ == "pcomp" and head.dep_ == "prep"):
+            governor = head.head if verb.dep_ == "pcomp" else head
+            if verb.dep_ == "acomp" or head.pos_ == "ADJ":
+                governor = head.head if head.pos_ == "ADJ" else head
+            # object control: "sent Shoigu to meet", "accused Iran of supplying", "urged X to"
+            objects = [c for c in governor.children if c.dep_ in ("dobj",)]
+            for obj in objects:
+                actors = self.actors_of(obj)
+                if actors and verb.dep_ in ("xcomp", "advcl", "pcomp"):
+                    self.indirect = True
+                    return actors
+            self.indirect = True
+            return self.agents(governor, depth + 1)
+        return []
+
+    def by_agent(self, verb) -> list[Actor]:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        return []
+
+    def slot_actors(self, head, slot: str) -> list[Actor]:
+        """Actors standing in ``slot`` of ``head``: dobj, dative, or a preposition ('with', 'call on')."""
+        out: list[Actor] = []
+        if slot == "dobj":
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    out.extend(self.actors_of(c))
+            return out
+        if slot == "dative":
+            for c in head.children:
+                if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    out.extend(self.actors_of(c))
+            return out
+        prep = slot.split()[-1] if " " in slot else slot
+        particle = slot.split()[1] if slot.count(" ") == 2 else None
+        for c in head.children:
+            if c.dep_ in ("prep", "dative", "prt", "agent") and c.lower_ == prep and c.dep_ != "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.actors_of(p))
+                    if p.dep_ == "prep" and particle is None and p.lower_ in ("of",):
+                        pass
+            if particle and c.dep_ == "prt" and c.lower_ == particle:
+                pass
+        return out
+
+

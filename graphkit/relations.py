@@ -1,0 +1,512 @@
+"""Relation constructions: each method of ``RelationFinder`` reads one kind of trigger.
+
+Verbs with their frames ("attack X", "cooperate with X", "call on X", "turn
+down X"), transfers typed by what moves ("supply X to Y", "send troops to"),
+nouns ("X's support for Y", "the alliance between X and Y", "the X-Y pact",
+"Tehran's supply of drones to Russia"), ties typed by their verb ("cut ties"
+→ SANCTION), accusations and demands ("X warned that Y …", "X demanded that
+Y …"), expulsions, requests to join, and mutual fighting ("X and Y clashed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphkit.arguments import ROLE_NOUNS, Candidate, SentenceReader
+from graphkit.types import Actor, relation_vocabulary
+
+BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
+MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
+
+
+def _pairs(sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
+    for s in sources:
+        for t in targets:
+            if s.id != t.id:
+                yield s, t
+
+
+def _all_pairs(actors: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
+    for i, a in enumerate(actors):
+        for b in actors[i + 1:]:
+            if a.id != b.id:
+                yield a, b
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    return list({a.id: a for a in actors}.values())
+
+
+class RelationFinder:
+    """Finds candidates for one sentence; one method per construction."""
+
+    def __init__(self, reader: SentenceReader):
+        self.r = reader
+        self.lex = reader.lex
+        self.vocabulary = relation_vocabulary()
+
+    def find(self) -> Iterator[Candidate]:
+        seen = set()
+        for token in self.r.sent:
+            for cand in self._at(token):
+                key = (cand.source.id, cand.relation, cand.target.id)
+                if key not in seen:
+                    seen.add(key)
+                    yield cand
+
+    def _at(self, token) -> Iterator[Candidate]:
+        lex = self.lex
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            if lemma in lex.transfer_verbs:
+                yield from self.transfer(token, lemma)
+            if lemma in lex.criticizing_reporters:
+                yield from self.accusation(token, lemma)
+            if lemma in lex.requesting_reporters:
+                yield from self.demand(token)
+            if lemma in lex.mutual_verbs or lemma in ("trade", "exchange"):
+                yield from self.mutual(token, lemma)
+            if lemma in lex.reversed_negatives:
+                yield from self.reversed_negative(token, lemma)
+            if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
+                yield from self.request_to_join(token)
+            yield from self.expulsion(token)
+            particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+            for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
+                for relation, slots in lex.verbs.get(key, ()):
+                    yield from self.verb(token, relation, slots)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            if lemma in lex.ties_nouns:
+                yield from self.ties(token)
+                return
+            if lemma in lex.transfer_nouns:
+                yield from self.transfer_noun(token, lemma)
+            for relation, preps in lex.nouns.get(lemma, ()):
+                yield from self.noun(token, relation, preps)
+            if lemma in lex.joint_nouns and any(c.lower_ == "joint" for c in token.children):
+                yield from self.joint(token)
+
+    def _emit(self, sources, relation, targets, token, predicate, symmetric_fallback=(), presupposed=False,
+              reverses_negation=False):
+        pairs = list(_pairs(sources, targets))
+        if not pairs and symmetric_fallback and self.vocabulary[relation].symmetric:
+            pairs = list(_all_pairs(_unique(list(symmetric_fallback))))
+        for s, t in pairs:
+            yield Candidate(s, relation, t, token.i, predicate, self.r.indirect, presupposed, reverses_negation)
+
+    # -- verbs -----------------------------------------------------------------
+    def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
+        r = self.r
+        r.indirect = False
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            sources = r.by_agent(verb)
+            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
+                if "dobj" in slots else []
+            if not targets and verb.dep_ == "acl" and "dobj" in slots:
+                targets = r.actors_of(verb.head)
+        else:
+            sources = r.agents(verb)
+            targets = []
+        for slot in slots:
+            if slot != "dobj" or not passive:
+                targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if relation == "THREATEN" and not targets:  # "threatened to cut Ukraine off"
+            for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
+                targets = r.slot_actors(clause, "dobj")
+        reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
+        yield from self._emit(sources, relation, targets, verb, _phrase(verb),
+                              symmetric_fallback=sources if reciprocal else ())
+
+    def accusation(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'X warned Y (that …)' → X THREATEN Y; 'X warned/alleged that Y …' → X CRITICIZE Y."""
+        r = self.r
+        r.indirect = False
+        sources = r.agents(verb)
+        if lemma == "warn":
+            objects = r.slot_actors(verb, "dobj")
+            if objects:
+                yield from self._emit(sources, "THREATEN", objects, verb, _phrase(verb))
+                return
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return
+        for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
+            accused = [a for a in accused if a.id not in {s.id for s in sources}]
+            yield from self._emit(sources, "CRITICIZE", accused, verb, _phrase(verb))
+
+    def demand(self, verb) -> Iterator[Candidate]:
+        """'X demanded that Y withdraw' → X REQUEST Y."""
+        r = self.r
+        r.indirect = False
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return
+        for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
+                    not any(c.tag_ == "VB" for c in [clause]):
+                continue
+            asked = [a for c in clause.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
+            yield from self._emit(r.agents(verb), "REQUEST", asked, verb, _phrase(verb))
+
+    def mutual(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'X and Y clashed', 'X traded fire with Y': ATTACK both ways."""
+        r = self.r
+        r.indirect = False
+        if lemma in ("trade", "exchange") and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.mutual_objects for c in verb.children):
+            return
+        sides = r.agents(verb) + [a for a in r.slot_actors(verb, "with")]
+        sides = _unique(sides)
+        for a, b in _all_pairs(sides):
+            yield from self._emit([a], "ATTACK", [b], verb, _phrase(verb))
+            yield from self._emit([b], "ATTACK", [a], verb, _phrase(verb))
+
+    def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X."""
+        if not any(c.dep_ == "neg" for c in verb.children):
+            return
+        r = self.r
+        r.indirect = False
+        targets = r.slot_actors(verb, "dobj")
+        if not targets:
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._doers(c, 0)]
+        yield from self._emit(r.agents(verb), self.lex.reversed_negatives[lemma], targets, verb,
+                              _phrase(verb), reverses_negation=True)
+
+    def request_to_join(self, join) -> Iterator[Candidate]:
+        """'Finland applied to join NATO', "Sweden's bid to join NATO" → REQUEST."""
+        r = self.r
+        r.indirect = False
+        head = join.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            sources = [a for c in head.children if c.dep_ in ("poss", "compound", "amod") for a in r.actors_of(c)]
+        else:
+            sources = r.agents(head)
+        yield from self._emit(sources, "REQUEST", r.slot_actors(join, "dobj"), join, f"{head.text} to join")
+
+    def expulsion(self, verb) -> Iterator[Candidate]:
+        """'ordered French troops to leave', 'ordered the ambassador out' → SANCTION."""
+        lex = self.lex
+        if verb.lemma_.lower() not in ("order", "tell", "force", "give", "instruct", "demand"):
+            return
+        leaving = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) or any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.leave_verbs for c in verb.children)
+        if not leaving:
+            return
+        r = self.r
+        r.indirect = False
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            if obj.lemma_.lower() in lex.expelled_nouns or obj.i in r.by_token:
+                yield from self._emit(r.agents(verb), "SANCTION", r.actors_of(obj), verb, _phrase(verb))
+
+    # -- transfers -------------------------------------------------------------
+    def transfer(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'supply X to Y', 'supply Y with X', 'send troops to', 'buy drones from'."""
+        r = self.r
+        r.indirect = False
+        lex = self.lex
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if not objects and verb.dep_ == "acl":
+            objects = [verb.head]
+        objects = [o for obj in objects for o in [obj, *obj.conjuncts]]
+        slots = lex.transfer_verbs[lemma]
+        recipients: list[Actor] = []
+        moved: list[tuple[object, str]] = []
+        for obj in objects:
+            actors = r.actors_of(obj) if obj.dep_ in ("dobj", "conj") and obj.i in r.by_token else []
+            if actors and "with" in slots:
+                recipients.extend(actors)  # "supply Y with X", "arm Serbia with drones"
+                continue
+            if actors and all(a.kind == "person" for a in actors) and lemma in ("send", "dispatch"):
+                yield from self._emit(actors, "MEET", r.slot_actors(verb, "to"), verb, _phrase(verb))
+                return
+            cls = self._object_class(obj)
+            if cls:
+                moved.append((obj, cls))
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                moved += [(p, cls) for p in c.children if p.dep_ == "pobj"
+                          for cls in [self._object_class(p)] if cls]
+        if not moved:
+            return
+        if passive:
+            sources = r.by_agent(verb)
+        elif verb.dep_ == "acl":
+            sources = [a for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")
+                       for a in r.actors_of(c)] or r.by_agent(verb)
+        else:
+            sources = r.agents(verb)
+        for obj, cls in moved:
+            if not sources:  # "North Korean troops were sent to …": the troops' own country
+                sources = [a for c in obj.children if c.dep_ in ("amod", "compound", "poss")
+                           for a in r.actors_of(c) if c.i in r.by_token]
+            yield from self._transfer_targets(verb, lemma, slots, sources, recipients, obj, cls)
+
+    def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
+        r = self.r
+        relation = self.lex.object_relations.get(cls)
+        targets = list(recipients)
+        for slot in slots:
+            if slot in ("with", "dobj"):
+                continue
+            for head_token, found in self._slot_heads(verb, slot):
+                if cls == "troops" and (slot in ("near", "along", "toward", "towards")
+                                        or head_token.lemma_.lower() in BORDER_HEADS):
+                    yield from self._emit(sources, "MOBILIZE", found, verb, _phrase(verb))
+                elif slot == "into" and cls == "troops":
+                    yield from self._emit(sources, "ATTACK", found, verb, _phrase(verb))
+                else:
+                    targets.extend(a for a in found if a not in targets)
+        if not targets and obj.dep_ != "dobj":  # "Hezbollah's arsenal … was supplied by Iran"
+            targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
+        if lemma in self.lex.reverse_transfer:
+            sources, targets = r.slot_actors(verb, "from"), sources
+        if relation:
+            yield from self._emit(sources, relation, targets, verb, _phrase(verb))
+
+    def _slot_heads(self, verb, slot: str) -> Iterator[tuple[object, list[Actor]]]:
+        r = self.r
+        if slot == "dative":
+            for c in verb.children:
+                if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    yield c, r.actors_of(c)
+            return
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == slot:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        yield p, r.actors_of(p)
+
+    def _object_class(self, token) -> str | None:
+        """What a noun phrase moves: weapons, troops or aid (None if neither)."""
+        lex = self.lex
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in lex.quantity_nouns or token.like_num:  # "millions of artillery shells", "$12 billion in aid"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    for p in child.children:
+                        if p.dep_ == "pobj" and self._object_class(p):
+                            return self._object_class(p)
+            if any(c.text in ("$", "€", "£") or c.lower_ in ("dollars", "euros") for c in token.subtree):
+                return "aid"
+        cls = lex.object_class(lemma) or lex.object_class(token.lower_)
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        if cls == "aid" and modifiers & lex.weapon_modifiers:
+            return "weapons"
+        if cls is None:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            return self._object_class(p)
+            classes = [lex.object_class(m) for m in modifiers]
+            for wanted in ("weapons", "troops", "aid"):
+                if wanted in classes:
+                    return wanted
+        return cls
+
+    def transfer_noun(self, noun, lemma: str) -> Iterator[Candidate]:
+        """"Tehran's supply of drones to Russia", 'arms sales to Israel', 'drone transfers to Russia'."""
+        r = self.r
+        r.indirect = False
+        moved = None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                moved = next((self._object_class(p) for p in child.children if p.dep_ == "pobj"), None)
+        if moved is None:
+            modifiers = [self.lex.object_class(c.lemma_.lower()) for c in noun.children
+                         if c.dep_ in ("compound", "amod")]
+            moved = next((m for m in ("weapons", "troops", "aid") if m in modifiers), None)
+        if moved is None and noun.lemma_.lower() in ("deployment", "dispatch"):
+            moved = "troops"
+        relation = self.lex.object_relations.get(moved or "")
+        if relation is None:
+            return
+        sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)] or \
+            [a for c in noun.children if c.dep_ in ("compound", "amod") and c.i in r.by_token
+             for a in r.actors_of(c)] or r._doers(noun, 0)
+        presupposed = bool(sources)
+        if not sources:
+            of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            sources = [a for p in of for c in p.children if c.dep_ in ("amod", "compound", "poss")
+                       and c.i in r.by_token for a in r.actors_of(c)]
+        governor = self._light_verb(noun)
+        if not sources and governor is not None:
+            sources = r.agents(governor)
+        targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(noun, p)]
+        if governor is not None and not targets:
+            targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(governor, p)]
+        if lemma == "purchase":
+            sources, targets = targets, sources
+        yield from self._emit(sources, relation, targets, noun, _phrase(noun), presupposed=presupposed)
+
+    # -- nouns -----------------------------------------------------------------
+    def noun(self, noun, relation: str, preps: tuple[str, ...]) -> Iterator[Candidate]:
+        """'X's support for Y', 'the alliance between X and Y', 'the X-Y pact', 'held talks with Y'."""
+        r = self.r
+        r.indirect = False
+        lemma = noun.lemma_.lower()
+        anchor = self._anchor(noun)
+        sources, targets = [], []
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if anchor is not noun:
+            modifiers += [c for c in anchor.children if c.dep_ in ("poss", "amod") and c.i < noun.i]
+        modifier_actors = []
+        for c in modifiers:
+            named = c.i in r.by_token
+            if c.dep_ == "compound" and named and relation in ("ALLY", "AGREE") and \
+                    r.by_token[c.i].actor.kind == "organization":
+                continue  # "the AUKUS partnership" names the pact, not a party
+            for a in r.actors_of(c) if (named or c.dep_ == "poss") else []:
+                if a not in modifier_actors:
+                    modifier_actors.append(a)
+        if relation == "AGREE" and {c.lemma_.lower() for c in noun.children} & {"arms", "weapon", "arm"}:
+            relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
+        if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
+            relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
+        between = self._between(anchor)
+        from_governor = False
+        if between:
+            sources, targets = between[:1], between[1:]
+            if len(between) > 2 and self.vocabulary[relation].symmetric:
+                yield from self._emit(between, relation, between, noun, _phrase(noun), between, presupposed=True)
+                return
+        elif lemma in ROLE_NOUNS:
+            sources = self._predicated_of(anchor)
+            targets = modifier_actors + [a for p in preps for a in r.slot_actors(anchor, p)]
+        else:
+            sources = modifier_actors or r._doers(anchor, 0)
+            governor = self._light_verb(anchor)
+            if len(modifier_actors) >= 2 and not any(
+                    any(c.dep_ == "prep" and c.lower_ == p for c in anchor.children) for p in preps):
+                # "the Russia-North Korea pact", "US-China talks"
+                sources, targets = modifier_actors[:1], modifier_actors[1:]
+            else:
+                for p in preps:
+                    targets += [a for a in r.slot_actors(anchor, p) if a not in targets]
+                if not sources:
+                    sources = self._relative_clause_agents(anchor)
+                if governor is not None:
+                    if not sources:
+                        if relation == "AGREE" and governor.lemma_.lower() not in self.lex.agreement_verbs:
+                            return
+                        sources = r.agents(governor)
+                        from_governor = True
+                    for p in preps:
+                        targets += [a for a in r.slot_actors(governor, p) if a not in targets]
+                elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE:
+                    sources = self._clause_subject(anchor)
+        if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            participle = noun.head.head  # "Isolated by Western sanctions, Moscow ..."
+            if participle.dep_ == "advcl":
+                targets = r.agents(participle.head)
+            elif participle.dep_ == "acl":
+                targets = r.actors_of(participle.head)
+        presupposed = bool(between or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
+        yield from self._emit(sources, relation, targets, noun, _phrase(noun),
+                              symmetric_fallback=sources if len(sources) > 1 else (), presupposed=presupposed)
+
+    def ties(self, noun) -> Iterator[Candidate]:
+        """'ties'/'relations' typed by the verb: strengthen ties → ALLY, cut ties → SANCTION."""
+        governor = self._light_verb(noun) or (noun.head if noun.head.pos_ == "VERB" else None)
+        overrides = self.lex.verb_noun_overrides
+        lemma = noun.lemma_.lower()
+        key = (governor.lemma_.lower(), "ties") if governor is not None else None
+        if key in overrides:
+            relation = overrides[key]
+            if relation is None:
+                return
+        elif lemma == "tie":
+            relation = "ALLY"
+        else:
+            return  # a plain "relationship" is not an alliance
+        yield from self.noun(noun, relation, ("with", "between", "to"))
+
+    def joint(self, noun) -> Iterator[Candidate]:
+        """'joint drills by X and Y', 'X and Y held joint patrols' → COOPERATE among the parties."""
+        r = self.r
+        r.indirect = False
+        anchor = self._anchor(noun)
+        parties = r._doers(anchor, 0) or [a for c in anchor.children if c.dep_ in ("poss", "compound", "amod")
+                                         and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
+        parties += self._relative_clause_agents(anchor)
+        governor = self._light_verb(anchor)
+        if governor is not None and len(parties) < 2:
+            parties += r.agents(governor) + r.slot_actors(governor, "with")
+        parties += r.slot_actors(anchor, "with")
+        parties = _unique(parties)
+        if len(parties) >= 2:
+            yield from self._emit(parties, "COOPERATE", parties, noun, _phrase(noun), parties, presupposed=False)
+
+    # -- helpers ---------------------------------------------------------------
+    def _anchor(self, noun):
+        """The phrase a compound trigger heads: 'aid' in 'an aid package for Ukraine' → 'package';
+        'sanctions' in 'its 14th package of sanctions' → 'package'."""
+        anchor = noun
+        while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
+            anchor = anchor.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
+                anchor.head.head.lemma_.lower() in self.lex.container_nouns:
+            anchor = anchor.head.head
+        return anchor
+
+    def _light_verb(self, noun):
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
+                head.lower_ in ("in", "into", "for", "to"):
+            return head.head
+        if noun.dep_ == "conj":
+            return self._light_verb(noun.head)
+        return None
+
+    def _between(self, noun) -> list[Actor]:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                return [a for p in c.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
+        # "signed between Putin and Kim": the preposition hangs on the participle
+        for c in noun.children:
+            if c.dep_ == "acl":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("between", "among"):
+                        return [a for o in p.children if o.dep_ == "pobj" for a in self.r.actors_of(o)]
+        return []
+
+    def _relative_clause_agents(self, noun) -> list[Actor]:
+        """'the drills that China and Russia held' → China, Russia."""
+        return [a for c in noun.children if c.dep_ == "relcl"
+                for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("which", "that", "who")
+                for a in self.r.actors_of(s)]
+
+    def _clause_subject(self, noun) -> list[Actor]:
+        """'Modi visited Kyiv, six weeks after a trip to Moscow' → Modi."""
+        for ancestor in noun.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in ancestor.children):
+                self.r.indirect = True
+                return self.r.agents(ancestor)
+        return []
+
+    def _predicated_of(self, noun) -> list[Actor]:
+        """'China, North Korea's lifeline' → China; 'Russia is a key partner of X' → Russia."""
+        r = self.r
+        if noun.dep_ == "appos":
+            return r.actors_of(noun.head)
+        if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
+            return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
+        return []
+
+
+def _phrase(token) -> str:
+    """The words that carry the relation: the trigger with its particles and object head."""
+    words = [token]
+    for c in token.children:
+        if c.dep_ in ("prt", "neg") or (c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            words.append(c)
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and token.pos_ == "NOUN":
+            words.append(c)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
