@@ -101,8 +101,9 @@ def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
             return ctx.surnames[words[0].lower()], "entity"
         if len(words) == 1:
             people = base.surname_index().get(words[0], [])
-            if len(people) == 1 and people[0].id in ctx.actors:
-                return people[0], "entity"
+            seen = [p for p in people if p.id in ctx.actors]
+            if len(seen) == 1 or len(people) == 1:  # "Putin"; "Kim" after "Kim Jong Un"
+                return (seen or people)[0], "entity"
             return None
     if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
         name = text[4:] if text.lower().startswith("the ") else text
