@@ -52,16 +52,25 @@ class SentenceReader:
                 self.by_token[i] = m
         self.indirect = False
 
-    def named_pairs(self) -> list[tuple[Actor, Actor]]:
-        """Actors named together in this sentence: "X and Y", "between X and Y"."""
-        pairs = []
+    def named_groups(self) -> list[list[Actor]]:
+        """Actors named together in this sentence: "X and Y", "X, Y and Z", "between X and Y"."""
+        groups, used = [], set()
         for m in self.mentions:
             head = self.doc[m.end - 1]
-            for other in head.conjuncts:
-                n = self.by_token.get(other.i)
-                if n is not None and other.i > head.i and n.actor.id != m.actor.id:
-                    pairs.append((m.actor, n.actor))
-        return pairs
+            if head.i in used:
+                continue
+            members = [head, *head.conjuncts]
+            members += [c for t in list(members) for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+            members += [c for t in list(members) for c in t.conjuncts]
+            actors = []
+            for t in members:
+                used.add(t.i)
+                n = self.by_token.get(t.i)
+                if n is not None and n.actor.id not in {a.id for a in actors}:
+                    actors.append(n.actor)
+            if len(actors) >= 2:
+                groups.append(actors)
+        return groups
 
     # -- noun phrases to actors -------------------------------------------------
     def actors_of(self, token, depth: int = 0) -> list[Actor]:
@@ -109,9 +118,6 @@ class SentenceReader:
                 return referred
         if t.pos_ not in ("NOUN", "PROPN") or lemma in lex.non_actor_heads:
             return []
-        doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
-        if doers:
-            return doers
         if lemma in BORDER_NOUNS:  # "its border with Guyana" is Guyana's side
             beyond = self._pobj_actors(t, ("with",), depth)
             if beyond:
@@ -132,6 +138,9 @@ class SentenceReader:
                      for a in [self.by_token[m.i].actor] if a.kind != "person"]
         if modifiers:
             return list({a.id: a for a in modifiers}.values())
+        doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
+        if doers:
+            return doers
         if lemma not in lex.nouns and lemma not in lex.ties_nouns:
             of = self._pobj_actors(t, ("of",), depth)  # "the government of Iran", "assets of Russia's bank"
             if of:

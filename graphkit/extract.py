@@ -106,7 +106,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     for cand in denials(sent, reader, ctx, lexicon):
         found.append((cand, Modality(negated=True)))
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
-    return mentions, reader.named_pairs(), found
+    return mentions, reader.named_groups(), found
 
 
 def confidence(cand: Candidate, mod: Modality, headline: bool) -> float:
@@ -133,8 +133,8 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
     ctx = DocumentContext(base=base, date=document.date)
     for offset, doc in docs:
         for sent in doc.sents:
-            mentions, pairs, found = extract_sentence(sent, ctx, lexicon)
-            ctx.remember(mentions, pairs)
+            mentions, groups, found = extract_sentence(sent, ctx, lexicon)
+            ctx.remember(mentions, groups)
             text = sent.text
             headline = not text.rstrip().endswith((".", "!", "?", "’", "”", "'", '"'))
             for cand, mod in found:

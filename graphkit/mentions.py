@@ -18,6 +18,9 @@ from graphkit.types import Actor
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # NER labels whose unknown entities may become actors of their own
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
+ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
+                    "coalition", "group", "community"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
@@ -56,14 +59,14 @@ class DocumentContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
-    # pairs named together ("X and Y", "between X and Y"): (sentence number, actor, actor)
-    pairs: list[tuple[int, Actor, Actor]] = field(default_factory=list)
+    # actors named together ("X and Y", "X, Y and Z"): (sentence number, actors)
+    groups: list[tuple[int, list[Actor]]] = field(default_factory=list)
     # hedged claims of the previous sentence, for "X denied these accusations"
     claims: list = field(default_factory=list)
 
-    def remember(self, mentions: list[Mention], pairs: list[tuple[Actor, Actor]] = ()) -> None:
+    def remember(self, mentions: list[Mention], groups: list[list[Actor]] = ()) -> None:
         number = len(self.history)
-        self.pairs.extend((number, a, b) for a, b in pairs)
+        self.groups.extend((number, group) for group in groups)
         self.history.append(mentions)
         for m in mentions:
             self.actors.setdefault(m.actor.id, m.actor)
@@ -95,15 +98,15 @@ def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
     if ent.label_ == "NORP":
         actor = base.demonym(text)
         return (actor, "demonym") if actor else None
-    if ent.label_ == "PERSON":
-        words = text.replace("’s", "").replace("'s", "").split()
-        if len(words) == 1 and words[0].lower() in ctx.surnames:
+    words = text.replace("’s", "").replace("'s", "").split()
+    if len(words) == 1 and words[0][:1].isupper():  # a surname: "Putin"; "Kim" after "Kim Jong Un"
+        if words[0].lower() in ctx.surnames:
             return ctx.surnames[words[0].lower()], "entity"
-        if len(words) == 1:
-            people = base.surname_index().get(words[0], [])
-            seen = [p for p in people if p.id in ctx.actors]
-            if len(seen) == 1 or len(people) == 1:  # "Putin"; "Kim" after "Kim Jong Un"
-                return (seen or people)[0], "entity"
+        people = base.surname_index().get(words[0], [])
+        seen = [p for p in people if p.id in ctx.actors]
+        if len(seen) == 1 or len(people) == 1:
+            return (seen or people)[0], "entity"
+        if ent.label_ == "PERSON":
             return None
     if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
         name = text[4:] if text.lower().startswith("the ") else text
@@ -192,10 +195,14 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         return [m.actor for m in pick]
     if word in PRONOUNS_PERSON:
         return [people[-1].actor] if people else []
-    if word in PRONOUNS_PLURAL or _is_pair_description(token, lexicon):
-        return _last_pair(token, window, ctx, lexicon)
+    size = _group_size(token, lexicon)
+    if size is not None:
+        return _last_group(token, size, window, ctx, lexicon)
     lemma = token.lemma_.lower()
     has_def = any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+    if lemma in ORG_DESCRIPTIONS and has_def:  # "the alliance", "the bloc" → the last organization named
+        orgs = [m for m in window if m.actor.kind in ("organization", "group")]
+        return [orgs[-1].actor] if orgs else []
     if lemma in lexicon.state_descriptions and has_def:
         country = [m for m in states if m.actor.kind == "country"]
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
@@ -219,38 +226,53 @@ def _has_modifier_actor(token) -> bool:
     return any(c.ent_type_ for c in token.children if c.dep_ in ("amod", "compound", "poss"))
 
 
-def _is_pair_description(token, lexicon: Lexicon) -> bool:
+def _group_size(token, lexicon: Lexicon) -> int | None:
+    """How many actors a description names: 'the two countries' 2, 'the three nations' 3, 'the pair' 2;
+    0 for a plural pronoun (any number); None when the token is no plural reference."""
+    if token.lower_ in PRONOUNS_PLURAL:
+        return 0
     lemma = token.lemma_.lower()
     words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod", "quantmod")}
     for pattern in lexicon.pair_descriptions:
         if len(pattern) == 1 and lemma == pattern[0]:
-            return any(c.lower_ == "the" for c in token.children) or token.lower_ == "pair"
+            if any(c.lower_ == "the" for c in token.children) or token.lower_ == "pair":
+                return 2
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
-            return True
-    return False
+            return 2
+    if lemma in lexicon.state_descriptions or lemma in ("power", "side", "leader", "ally", "neighbour", "neighbor"):
+        sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
+        if sizes:
+            return sizes[0]
+    return None
 
 
-def _last_pair(token, window: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
-    """The two actors a plural reference means: the last pair named together, else the last two."""
+def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
+    """The actors a plural reference means: the last group named together ("X, Y and Z"), else the last ones."""
     number = len(ctx.history)
     lemma = token.lemma_.lower()
-    if lemma in ("leader",):
+    if lemma == "leader":
         kinds = {"person"}
     elif lemma in lexicon.state_descriptions or lemma in ("power", "side", "neighbor", "neighbour", "ally",
                                                           "rival", "partner", "capital"):
         kinds = {"country", "organization", "group"}
     else:
         kinds = {"country", "organization", "group", "person"}
-    recent = [(sentence, a, b) for sentence, a, b in ctx.pairs
-              if sentence >= number - 1 and a.kind in kinds and b.kind in kinds]
-    if recent:  # the first pair of the latest sentence that names one (its topic)
-        latest = max(sentence for sentence, _, _ in recent)
-        _, a, b = next(p for p in recent if p[0] == latest)
-        return [a, b]
+    if size == 0 and window:  # "the Houthis ... their attacks": a plural-named group
+        last = window[-1]
+        if last.actor.kind in ("group", "organization") and last.text.rstrip().endswith("s") and \
+                last.sentence == number:
+            return [last.actor]
+    recent = [(sentence, group) for sentence, group in ctx.groups
+              if sentence >= number - 1 and all(a.kind in kinds for a in group)
+              and (size == 0 or len(group) == size)]
+    if recent:  # the first group of the latest sentence that names one (its topic)
+        latest = max(sentence for sentence, _ in recent)
+        return next(group for sentence, group in recent if sentence == latest)
+    wanted = size or 2
     seen: list[Actor] = []
     for m in reversed(window):
         if m.actor.kind in kinds and m.actor.id not in {a.id for a in seen}:
             seen.append(m.actor)
-        if len(seen) == 2:
+        if len(seen) == wanted:
             break
-    return list(reversed(seen)) if len(seen) == 2 else []
+    return list(reversed(seen)) if len(seen) == wanted else []

@@ -28,6 +28,7 @@ def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     except OSError as exc:
         raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle
             handle.flush()
@@ -37,6 +38,12 @@ def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -17,6 +17,12 @@ from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
+TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
+NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
+# "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
+HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", "armed": "SUPPLY_ARMS",
+                      "supplied": "SUPPLY_ARMS", "funded": "AID", "financed": "AID", "trained": "COOPERATE",
+                      "sponsored": "SUPPORT", "supported": "SUPPORT"}
 
 
 def _pairs(sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
@@ -83,8 +89,9 @@ class RelationFinder:
                 yield from self.transfer_noun(token, lemma)
             for relation, preps in lex.nouns.get(lemma, ()):
                 yield from self.noun(token, relation, preps)
-            if lemma in lex.joint_nouns and any(c.lower_ == "joint" for c in token.children):
+            if lemma not in NOT_JOINT and any(c.lower_ == "joint" for c in token.children):
                 yield from self.joint(token)
+            yield from self.hyphen_participle(token)
 
     def _emit(self, sources, relation, targets, token, predicate, symmetric_fallback=(), presupposed=False,
               reverses_negation=False):
@@ -111,7 +118,7 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
-        if relation == "THREATEN" and not targets:  # "threatened to cut Ukraine off"
+        if relation in ("THREATEN", "AID") and not targets:  # "threatened to cut Ukraine off", "helped rebuild X"
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = r.slot_actors(clause, "dobj")
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
@@ -213,8 +220,11 @@ class RelationFinder:
         slots = lex.transfer_verbs[lemma]
         recipients: list[Actor] = []
         moved: list[tuple[object, str]] = []
+        with_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
-            actors = r.actors_of(obj) if obj.dep_ in ("dobj", "conj") and obj.i in r.by_token else []
+            named = obj.i in r.by_token or (with_objects and "with" in slots) or lemma == "arm"
+            actors = r.actors_of(obj) if obj.dep_ in ("dobj", "conj") and named else []
             if actors and "with" in slots:
                 recipients.extend(actors)  # "supply Y with X", "arm Serbia with drones"
                 continue
@@ -228,6 +238,8 @@ class RelationFinder:
             if c.dep_ == "prep" and c.lower_ == "with":
                 moved += [(p, cls) for p in c.children if p.dep_ == "pobj"
                           for cls in [self._object_class(p)] if cls]
+        if not moved and lemma == "arm" and recipients:
+            moved = [(verb, "weapons")]  # "accused Iran of arming the Houthis"
         if not moved:
             return
         if passive:
@@ -260,8 +272,10 @@ class RelationFinder:
                     targets.extend(a for a in found if a not in targets)
         if not targets and obj.dep_ != "dobj":  # "Hezbollah's arsenal … was supplied by Iran"
             targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
-        if lemma in self.lex.reverse_transfer:
-            sources, targets = r.slot_actors(verb, "from"), sources
+        if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
+            makers = r.slot_actors(verb, "from") or [a for c in obj.children if c.dep_ in ("amod", "compound")
+                                                     and c.i in r.by_token for a in r.actors_of(c)]
+            sources, targets = makers, sources
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
 
@@ -376,8 +390,13 @@ class RelationFinder:
                 yield from self._emit(between, relation, between, noun, _phrase(noun), between, presupposed=True)
                 return
         elif lemma in ROLE_NOUNS:
-            sources = self._predicated_of(anchor)
-            targets = modifier_actors + [a for p in preps for a in r.slot_actors(anchor, p)]
+            named = [a for c in anchor.children if c.dep_ in ("appos", "nmod") and c.i in r.by_token
+                     for a in r.actors_of(c)]  # "its allies Russia, China and Iran"
+            sources = named or self._predicated_of(anchor)
+            targets = [a for a in modifier_actors if a not in named] + \
+                [a for p in preps for a in r.slot_actors(anchor, p)]
+            if lemma == "partner" and {c.lemma_.lower() for c in noun.children} & TRADE_WORDS:
+                relation = "COOPERATE"  # "Australia's largest trading partner"
         else:
             sources = modifier_actors or r._doers(anchor, 0)
             governor = self._light_verb(anchor)
@@ -407,8 +426,11 @@ class RelationFinder:
             elif participle.dep_ == "acl":
                 targets = r.actors_of(participle.head)
         presupposed = bool(between or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                       for c in anchor.children)
+        fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, noun, _phrase(noun),
-                              symmetric_fallback=sources if len(sources) > 1 else (), presupposed=presupposed)
+                              symmetric_fallback=fallback, presupposed=presupposed)
 
     def ties(self, noun) -> Iterator[Candidate]:
         """'ties'/'relations' typed by the verb: strengthen ties → ALLY, cut ties → SANCTION."""
@@ -425,6 +447,30 @@ class RelationFinder:
         else:
             return  # a plain "relationship" is not an alliance
         yield from self.noun(noun, relation, ("with", "between", "to"))
+
+    def hyphen_participle(self, noun) -> Iterator[Candidate]:
+        """'the Iran-backed Houthis' → Iran SUPPORT Houthis; 'Iran-aligned Houthi movement' → ALLY."""
+        r = self.r
+        doc = noun.doc
+        for c in noun.children:
+            if c.dep_ != "amod" or c.i >= noun.i:
+                continue
+            word = c.lower_.split("-")[-1]
+            relation = HYPHEN_PARTICIPLES.get(word)
+            if relation is None:
+                continue
+            first = c.i - 2 if c.text.lower() == word and c.i >= 2 and doc[c.i - 1].text == "-" else None
+            makers = []
+            if first is not None and first in r.by_token:
+                makers = [r.by_token[first].actor]
+            elif c.i in r.by_token:
+                makers = [r.by_token[c.i].actor]
+            else:
+                makers = [a for t in c.children if t.i in r.by_token for a in [r.by_token[t.i].actor]]
+            r.indirect = False
+            receivers = r.actors_of(noun)
+            receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
+            yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
 
     def joint(self, noun) -> Iterator[Candidate]:
         """'joint drills by X and Y', 'X and Y held joint patrols' → COOPERATE among the parties."""
@@ -459,7 +505,7 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
-                head.lower_ in ("in", "into", "for", "to"):
+                head.lower_ in ("in", "into", "for", "to", "with"):
             return head.head
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)

@@ -43,26 +43,20 @@ BIG_GRAPH = 600  # above this many actors: layout computed in Python, no physics
 EDGE_LABEL_LIMIT = 300  # edge labels are on by default up to this many edges
 VIS_VERSION = "9.1.2"
 SPRING = 170  # spring length (px) of the in-browser layout of small graphs
+SEEDED_LAYOUT = 150  # above this many actors the in-browser layout starts from spread_layout
 
-# actor kind → (fill, border, vis shape); shapes repeat the colour cue for colour-blind readers
-KIND_STYLE = {
-    "country": ("#ffd166", "#b8860b", "dot"),
-    "organization": ("#b39ddb", "#5e35b1", "square"),
-    "person": ("#f8bbd0", "#ad1457", "triangle"),
-    "group": ("#cfd8dc", "#455a64", "hexagon"),
-}
-# relation → line colour: cooperative in greens and blues, neutral grey, hostile in reds
-RELATION_COLOR = {
-    "ALLY": "#1b7837", "AGREE": "#41ab5d", "COOPERATE": "#78c679", "MEET": "#6baed6",
-    "SUPPORT": "#26a69a", "AID": "#0b7285", "SUPPLY_ARMS": "#08519c", "DEPLOY_TO": "#3f51b5",
-    "REQUEST": "#8d8d8d",
-    "CRITICIZE": "#f4a582", "REJECT": "#ef6c00", "THREATEN": "#e53935", "SANCTION": "#b2182b",
-    "MOBILIZE": "#8c2d04", "ATTACK": "#67000d",
-    "LEADS": "#b0b7bf", "REPRESENTS": "#b0b7bf", "MEMBER_OF": "#b0b7bf",
-}
-POLARITY_COLOR = {1: "#2e7d32", 0: "#8d8d8d", -1: "#c62828"}  # relations outside the vocabulary
-DENIED_COLOR = "#9aa0a6"
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ].*)?)?)?$")
+
+
+
+
+@lru_cache(maxsize=1)
+def map_style() -> dict:
+    """Colours and shapes of the map (``templates/view-style.json``, edited by people, not code)."""
+    style = json.loads(resources.files("graphkit").joinpath("templates/view-style.json").read_text(encoding="utf-8"))
+    style["kinds"] = {kind: tuple(value) for kind, value in style["kinds"].items()}
+    style["polarity"] = {int(k): v for k, v in style["polarity"].items()}
+    return style
 
 
 # ---------------------------------------------------------------------------
@@ -253,8 +247,31 @@ def _fold_to_states(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, dict[str, 
         seen = [d for d in (into.get("last_seen"), data.get("last_seen")) if d]
         into["last_seen"] = max(seen) if seen else None
     for (source, relation, target), data in merged.items():
+        if data["evidence"]:
+            data["evidence"] = _merge_duplicates(data["evidence"])
+            data.update(_edge_stats(data["evidence"]))
         folded.add_edge(source, target, key=relation, **data)
     return folded, mapping, inside
+
+
+def _merge_duplicates(evidence: list[dict]) -> list[dict]:
+    """One item per sentence and negation: two people of one state in one sentence are one state mention.
+
+    The merged item is hedged only if every copy was, and lists every actor pair in ``via``.
+    """
+    merged: dict[tuple, dict] = {}
+    for item in evidence:
+        key = (item.get("doc"), item.get("start"), item.get("end"), bool(item.get("negated")))
+        if key not in merged:
+            merged[key] = dict(item)
+            continue
+        into = merged[key]
+        into["hedged"] = bool(into.get("hedged")) and bool(item.get("hedged"))
+        into["confidence"] = max(into.get("confidence") or 0, item.get("confidence") or 0)
+        vias = [v for v in (into.get("via"), item.get("via")) if v]
+        if vias:
+            into["via"] = "; ".join(dict.fromkeys("; ".join(vias).split("; ")))
+    return list(merged.values())
 
 
 def _filter_edges(graph: nx.MultiDiGraph, options: ViewOptions, keep: set[str]) -> nx.MultiDiGraph:
@@ -300,6 +317,8 @@ def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **vi
     ``view.graph["view"]`` reports the options, their description, and what was
     left out (actors and relations over ``max_nodes``, the largest of them by name).
     """
+    if options is not None and view_options:
+        raise TypeError("give either options or keyword view options, not both")
     options = options or ViewOptions(**view_options)
     total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
     focus = find_actor(graph, options.focus) if options.focus else None
@@ -357,7 +376,8 @@ def _parallel_curves(edges: list[tuple[str, str, str]], spring: int) -> list[tup
     for (low, _), members in groups.items():
         if len(members) < 2:
             continue
-        length = int(min(spring * (1 + 0.3 * (len(members) - 1)), spring * 3))
+        length = int(spring * min(1 + 0.25 * (len(members) - 1), 3))
+        step = min(0.3, 1.3 / (len(members) - 1))  # the outermost curves stay within roundness 0.65
         members.sort(key=lambda i: (edges[i][2], str(edges[i][0]) != low))
         for rank, index in enumerate(members):
             offset = rank - (len(members) - 1) / 2
@@ -366,7 +386,7 @@ def _parallel_curves(edges: list[tuple[str, str, str]], spring: int) -> list[tup
                 continue
             clockwise = (offset > 0) == (str(edges[index][0]) == low)
             shape[index] = ({"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
-                             "roundness": round(min(0.22 * abs(offset), 0.9), 2)}, length)
+                             "roundness": round(step * abs(offset), 3)}, length)
     return shape
 
 
@@ -421,6 +441,7 @@ def _vis_options(pyvis_net, node_count: int, edge_count: int) -> dict:
         "font": {"size": 11 if edge_count <= EDGE_LABEL_LIMIT and not big else 0, "color": "#37474f",
                  "strokeWidth": 3, "strokeColor": "#ffffff", "align": "top"},
         "selectionWidth": 2, "hoverWidth": 1.5,
+        "scaling": {"label": {"drawThreshold": 8}},  # no unreadable specks of text when zoomed out
         "arrowStrikethrough": False,
     }
     options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.7}}
@@ -430,9 +451,9 @@ def _vis_options(pyvis_net, node_count: int, edge_count: int) -> dict:
         kind: {"shape": shape, "color": {"background": fill, "border": border,
                                          "highlight": {"background": fill, "border": "#111111"},
                                          "hover": {"background": fill, "border": "#111111"}}}
-        for kind, (fill, border, shape) in KIND_STYLE.items()
+        for kind, (fill, border, shape) in map_style()["kinds"].items()
     }
-    options["layout"] = {"randomSeed": 7, "improvedLayout": node_count <= 150}
+    options["layout"] = {"randomSeed": 7, "improvedLayout": node_count <= SEEDED_LAYOUT}
     options["interaction"] = {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
                               "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False,
                               "keyboard": False}
@@ -443,7 +464,8 @@ def _vis_options(pyvis_net, node_count: int, edge_count: int) -> dict:
                    "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.012,
                                         "springLength": SPRING, "springConstant": 0.06, "damping": 0.55,
                                         "avoidOverlap": 0.6},
-                   "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True},
+                   "stabilization": {"enabled": True, "updateInterval": 25, "fit": True,
+                                     "iterations": max(50, min(400, 120_000 // max(node_count + edge_count, 1)))},
                    "minVelocity": 0.75}
     options["physics"] = {"enabled": True, **physics}  # (big graphs override "enabled")
     options["configure"] = {"enabled": False}
@@ -461,20 +483,23 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
     from pyvis.network import Network
 
     vocabulary = relation_vocabulary()
+    style = map_style()
+    kind_style, relation_color = style["kinds"], style["relations"]
     strength = actor_strength(view)
     big = view.number_of_nodes() > BIG_GRAPH
-    positions = spread_layout(view) if big else {}
+    # big graphs: final positions; medium ones: a start that the (capped) physics only polishes
+    positions = spread_layout(view) if view.number_of_nodes() > SEEDED_LAYOUT else {}
     net = Network(directed=True)
     actors = {}
     focus = (view.graph.get("view") or {}).get("focus")
     for node, data in sorted(view.nodes(data=True), key=lambda item: str(item[0])):
-        kind = data.get("kind") if data.get("kind") in KIND_STYLE else "group"
+        kind = data.get("kind") if data.get("kind") in kind_style else "group"
         name = str(data.get("name") or node)
         size = min(10 + 5 * math.log2(1 + strength[node]), 48) * (0.8 if kind == "person" else 1)
-        extra = {"x": positions[node][0], "y": positions[node][1]} if big else {}
+        extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
         if node == focus:
             extra["borderWidth"] = 4
-        net.add_node(str(node), label=name, shape=KIND_STYLE[kind][2], group=kind, size=round(size, 1), **extra)
+        net.add_node(str(node), label=name, shape=kind_style[kind][2], group=kind, size=round(size, 1), **extra)
         affiliation = data.get("affiliation")
         actors[str(node)] = _compact({
             "name": name, "kind": kind, "aliases": list(data.get("aliases") or ()),
@@ -496,7 +521,7 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
         structural = relation in STRUCTURAL_RELATIONS
         denied_only = count == 0 and negated > 0
         words = _relation_words(relation)
-        color = DENIED_COLOR if denied_only else RELATION_COLOR.get(relation, POLARITY_COLOR.get(polarity, "#888"))
+        color = style["denied"] if denied_only else relation_color.get(relation, style["polarity"].get(polarity, "#888"))
         present[relation] += 1
         options = dict(
             id=edge_id, relation=relation, polarity=polarity, count=count, color=color,
@@ -522,14 +547,14 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
             "evidence": [_compact(item) for item in data.get("evidence") or ()],
         })
     legend = [
-        {"relation": name, "color": RELATION_COLOR.get(name, "#888"), "polarity": rel.polarity,
+        {"relation": name, "color": relation_color.get(name, "#888"), "polarity": rel.polarity,
          "symmetric": rel.symmetric, "description": rel.description, "edges": present[name]}
         for name, rel in vocabulary.items() if present[name]
     ]
     legend += [{"relation": name, "color": "#888", "polarity": 0, "symmetric": False,
                 "description": "", "edges": n} for name, n in present.items() if name not in vocabulary]
-    kinds = [{"kind": k, "fill": KIND_STYLE[k][0], "border": KIND_STYLE[k][1], "shape": KIND_STYLE[k][2]}
-             for k in ACTOR_KINDS if k in KIND_STYLE]
+    kinds = [{"kind": k, "fill": kind_style[k][0], "border": kind_style[k][1], "shape": kind_style[k][2]}
+             for k in ACTOR_KINDS if k in kind_style]
     report = dict(view.graph.get("view") or {})
     report.pop("options", None)
     return {
@@ -590,7 +615,8 @@ def view_page(view: nx.MultiDiGraph, *, title: str | None = None) -> str:
               f"script-src {_csp_hash(vis_script)} {_csp_hash(app_script)}; base-uri 'none'; form-action 'none'")
     return _template().render(
         title=data["title"], policy=policy, vis_script=vis_script, vis_style=vis_style,
-        app_script=app_script, app_style=app_style, data_json=_script_json(data),
+        app_script=app_script, app_style=app_style, data_json=_script_json(data), style=map_style(),
+        vis_version=VIS_VERSION,
     )
 
 

@@ -158,6 +158,19 @@ def test_state_level_folds_people_and_bodies_into_their_country():
     assert not any(s == t for s, t in view.edges())
 
 
+def test_state_level_counts_one_sentence_once():
+    sentence = "Kim Jong Un and North Korea praised Russia."
+    graph = build_graph([
+        evidence("kim-jong-un", "SUPPORT", "RUS", sentence, start=900, hedged=True),
+        evidence("PRK", "SUPPORT", "RUS", sentence, start=900),
+    ], ACTORS)
+    actor_level = select_view(graph)
+    assert actor_level.number_of_edges() == 2
+    support = select_view(graph, level="state").get_edge_data("PRK", "RUS", "SUPPORT")
+    assert support["count"] == 1 and support["hedged_count"] == 0 and len(support["evidence"]) == 1
+    assert support["evidence"][0]["via"] == "Kim Jong Un → Russia"
+
+
 def test_state_level_focus_on_a_person_means_their_country():
     view = select_view(small_graph(), level="state", focus="kim jong un", depth=1)
     assert view.graph["view"]["focus"] == "PRK"

@@ -93,13 +93,18 @@
       if (view.omitted_examples && view.omitted_examples.length) {
         left += ", largest: " + view.omitted_examples.join(", ");
       }
-      notes.appendChild(el("span", "gk-warning", left + ". Raise --max-nodes to see more."));
+      var warning = el("span", "gk-warning", left + ". Raise ");
+      warning.appendChild(el("code", null, "--max-nodes"));
+      warning.appendChild(document.createTextNode(" (max_nodes= in Python) to see more."));
+      notes.appendChild(warning);
     }
     if (view.inside_state_dropped) {
       notes.appendChild(el("span", null, " " + plural(view.inside_state_dropped, "relation") +
         " inside one state not drawn."));
     }
   }
+
+  showNotes();  // before the network measures its container: the notes change the header's height
 
   // ---- network ----
   var container = byId("gk-network");
@@ -112,12 +117,16 @@
     ready: false, applyFilters: applyFilters, timings: timings
   };
 
+  function fitWithMargin() {  // vis fits the nodes; leave room for curved lines and labels
+    network.fit({ maxZoomLevel: 1.4 });
+    network.moveTo({ scale: network.getScale() * 0.9 });
+  }
   function markReady() {
     if (api.ready) { return; }
     if (data.options.physics.enabled) {
       timings.stabilized = performance.now();
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ maxZoomLevel: 1.4 });
+      fitWithMargin();
     }
     byId("gk-loading").hidden = true;
     api.ready = true;
@@ -254,12 +263,14 @@
       link.type = "button";
       link.addEventListener("click", function () { selectEdge(k); });
       item.appendChild(link);
-      rel.evidence.slice(0, 2).forEach(function (e) {
+      var plain = function (e) { return (e.negated ? 2 : 0) + (e.hedged ? 1 : 0); };
+      rel.evidence.slice().sort(function (a, b) { return plain(a) - plain(b); }).slice(0, 2).forEach(function (e) {
         var quote = el("blockquote", null, shorten(e.sentence, 300));
         if (e.negated || e.hedged) { quote.title = e.negated ? "denied" : "hedged"; }
         item.appendChild(quote);
         var tags = [e.doc];
         if (e.date) { tags.push(e.date); }
+        if (e.via) { tags.push("between " + e.via); }
         if (e.negated) { tags.push("denied"); }
         if (e.hedged) { tags.push("hedged"); }
         item.appendChild(el("div", "gk-source", tags.join(" · ")));
@@ -391,9 +402,9 @@
     state.polarity = "all"; byId("gk-polarity").value = "all";
     state.minCount = 0; byId("gk-min-count").value = "0";
     setAll(true);
-    network.fit({ animation: { duration: 300 } });
+    fitWithMargin();
   });
-  byId("gk-fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  byId("gk-fit").addEventListener("click", fitWithMargin);
 
   // ---- legend: actor kinds ----
   var kinds = byId("gk-kinds");
@@ -419,6 +430,5 @@
     kinds.appendChild(item);
   });
 
-  showNotes();
   showStatus();
 }());
