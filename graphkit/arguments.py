@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon
-from graphkit.mentions import DocumentContext, Mention, resolve_reference
+from graphkit.mentions import ORG_DESCRIPTIONS, DocumentContext, Mention, resolve_reference
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -35,6 +35,15 @@ class Candidate:
     indirect: bool  # an end came from a reference or climbing
     presupposed: bool = False  # a noun phrase that names its own source ("Russia's invasion of Ukraine")
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
+
+
+def _parallel_to_ancestor(token, conjunct) -> bool:
+    """'Russia for its invasion of Ukraine and North Korea for its program': the conjunct
+    'North Korea for …' parallels 'Russia for …' higher up, not 'Ukraine' (a misattached coordination)."""
+    own = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    higher = {p.lower_ for a in token.ancestors if a.pos_ in ("NOUN", "PROPN")
+              for p in a.children if p.dep_ == "prep"}
+    return any(c.dep_ == "prep" and c.lower_ in higher and c.lower_ not in own for c in conjunct.children)
 
 
 class SentenceReader:
@@ -76,7 +85,7 @@ class SentenceReader:
     def actors_of(self, token, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (with its conjuncts)."""
         found: list[Actor] = []
-        members = [token, *token.conjuncts]
+        members = [token, *(c for c in token.conjuncts if not _parallel_to_ancestor(token, c))]
         if token.i in self.by_token:  # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.by_token:
@@ -96,15 +105,18 @@ class SentenceReader:
             return [mention.actor]
         lemma = t.lemma_.lower()
         for child in t.subtree:  # "the secretary (of its Security Council), Sergei Shoigu"
-            if child.dep_ == "appos" and child.i in self.by_token and child.head.i != t.i and \
-                    lemma not in self.lex.person_role_words:
+            if child.dep_ != "appos" or child.i not in self.by_token or child.i - t.i >= 12:
                 continue
-            if child.dep_ == "appos" and child.i in self.by_token and child.i - t.i < 12:
+            if self.by_token[child.i].actor.kind != "person" or \
+                    (child.head.i != t.i and lemma not in self.lex.person_role_words):
+                continue
+            if True:
                 actor = self.by_token[child.i].actor
                 if actor.kind == "person" and lemma in self.lex.person_role_words:
                     self.ctx.roles.setdefault(actor.id, set()).add(lemma)
                 return [actor]
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
+                or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
@@ -133,6 +145,13 @@ class SentenceReader:
                     if lemma in lex.agent_nouns or lemma in lex.place_nouns:
                         return [self._state_of(a) for a in owners]
                     return owners
+        for c in t.children:  # "a Saudi-led coalition"
+            if c.dep_ == "amod" and c.lower_.split("-")[-1] == "led":
+                leaders = [self.by_token[x.i].actor for x in c.subtree if x.i in self.by_token]
+                leaders += [self.by_token[c.i - 2].actor] if c.i >= 2 and c.doc[c.i - 1].text == "-" and \
+                    c.i - 2 in self.by_token else []
+                if leaders:
+                    return leaders[:1]
         modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                      for m in [c, *c.conjuncts] if m.i in self.by_token
                      for a in [self.by_token[m.i].actor] if a.kind != "person"]
@@ -159,6 +178,11 @@ class SentenceReader:
                 found = [a for c in child.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
         return found
+
+    def makers_of(self, obj) -> list[Actor]:
+        """Actors named before a thing's head: 'Russian Yak-130 jets' → Russia; 'North Korean troops'."""
+        return list({self.by_token[t.i].actor.id: self.by_token[t.i].actor for t in obj.subtree
+                     if t.i < obj.i and t.i in self.by_token and self.by_token[t.i].actor.kind != "person"}.values())
 
     def _state_of(self, actor: Actor) -> Actor:
         if actor.kind == "person" and actor.affiliation:

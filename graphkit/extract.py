@@ -36,6 +36,10 @@ def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, l
         if not roles:
             continue
         ctx.roles.setdefault(m.actor.id, set()).update(roles)
+        titled = [reader.by_token[w.i].actor for w in words if w.i in reader.by_token
+                  and reader.by_token[w.i].actor.kind == "country"]
+        if titled and not m.actor.affiliation:
+            ctx.affiliations.setdefault(m.actor.id, titled[0].id)
         countries = [reader.by_token[w.i].actor for w in words if w.i in reader.by_token
                      and reader.by_token[w.i].actor.kind in ("country", "organization")]
         for country in countries[:1]:
@@ -82,8 +86,9 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon) ->
                                 True)
 
 
-def _acts_for(person: Actor, state: Actor) -> bool:
-    return person.kind == "person" and person.affiliation == state.id
+def _acts_for(person: Actor, state: Actor, ctx: DocumentContext) -> bool:
+    """A person and the country they act for (from the knowledge base or their title in this document)."""
+    return person.kind == "person" and state.id in (person.affiliation, ctx.affiliations.get(person.id))
 
 
 def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
@@ -95,7 +100,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     if len({m.actor.id for m in mentions}) >= 1 or any(t.pos_ == "PRON" for t in sent):
         requests = list(speaker_requests(sent, reader, lexicon))
         for cand in [*RelationFinder(reader).find(), *requests]:
-            if _acts_for(cand.source, cand.target) or _acts_for(cand.target, cand.source):
+            if _acts_for(cand.source, cand.target, ctx) or _acts_for(cand.target, cand.source, ctx):
                 continue  # a person and the country they act for: not an event between two actors
             mod = modality_of(sent.doc[cand.trigger], sent, reader, lexicon, cand.presupposed)
             if mod.opinion and cand not in requests:

@@ -61,6 +61,8 @@ class DocumentContext:
     actors: dict[str, Actor] = field(default_factory=dict)
     # actors named together ("X and Y", "X, Y and Z"): (sentence number, actors)
     groups: list[tuple[int, list[Actor]]] = field(default_factory=list)
+    # person id → the country their title says they act for ("Iran's top security official, X")
+    affiliations: dict[str, str] = field(default_factory=dict)
     # hedged claims of the previous sentence, for "X denied these accusations"
     claims: list = field(default_factory=list)
 
@@ -192,6 +194,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     if word in PRONOUNS_STATE:
         subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: m.depth)
         pick = subject[:1] or states[-1:]
+        if pick and pick[0].actor.kind != "country":  # in news on states, "it" is mostly a state
+            countries = [m for m in states if m.sentence == number and m.actor.kind == "country"]
+            pick = countries[-1:] or pick
         return [m.actor for m in pick]
     if word in PRONOUNS_PERSON:
         return [people[-1].actor] if people else []
@@ -239,7 +244,8 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
                 return 2
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
             return 2
-    if lemma in lexicon.state_descriptions or lemma in ("power", "side", "leader", "ally", "neighbour", "neighbor"):
+    if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or \
+            lemma in ("power", "side", "ally", "neighbour", "neighbor"):
         sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
         if sizes:
             return sizes[0]
@@ -250,7 +256,7 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     """The actors a plural reference means: the last group named together ("X, Y and Z"), else the last ones."""
     number = len(ctx.history)
     lemma = token.lemma_.lower()
-    if lemma == "leader":
+    if lemma in lexicon.person_role_words:
         kinds = {"person"}
     elif lemma in lexicon.state_descriptions or lemma in ("power", "side", "neighbor", "neighbour", "ally",
                                                           "rival", "partner", "capital"):

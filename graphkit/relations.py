@@ -77,6 +77,7 @@ class RelationFinder:
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
+            yield from self.participation(token, lemma)
             particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
@@ -191,6 +192,25 @@ class RelationFinder:
             sources = r.agents(head)
         yield from self._emit(sources, "REQUEST", r.slot_actors(join, "dobj"), join, f"{head.text} to join")
 
+    def participation(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'Swedish and Finnish troops take part in NATO's exercise' → COOPERATE among them all."""
+        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+            return
+        if lemma not in ("take", "participate", "join"):
+            return
+        r = self.r
+        r.indirect = False
+        events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        events += [c for c in verb.children if c.dep_ == "dobj" and lemma == "join"]
+        for event in events:
+            if event.lemma_.lower() not in self.lex.joint_nouns:
+                continue
+            owners = [a for c in event.children if c.dep_ in ("poss", "compound")
+                      and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
+            parties = _unique(r.agents(verb) + owners)
+            yield from self._emit(parties, "COOPERATE", parties, verb, _phrase(verb), parties)
+
     def expulsion(self, verb) -> Iterator[Candidate]:
         """'ordered French troops to leave', 'ordered the ambassador out' → SANCTION."""
         lex = self.lex
@@ -251,8 +271,7 @@ class RelationFinder:
             sources = r.agents(verb)
         for obj, cls in moved:
             if not sources:  # "North Korean troops were sent to …": the troops' own country
-                sources = [a for c in obj.children if c.dep_ in ("amod", "compound", "poss")
-                           for a in r.actors_of(c) if c.i in r.by_token]
+                sources = r.makers_of(obj)
             yield from self._transfer_targets(verb, lemma, slots, sources, recipients, obj, cls)
 
     def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
@@ -273,8 +292,7 @@ class RelationFinder:
         if not targets and obj.dep_ != "dobj":  # "Hezbollah's arsenal … was supplied by Iran"
             targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
         if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
-            makers = r.slot_actors(verb, "from") or [a for c in obj.children if c.dep_ in ("amod", "compound")
-                                                     and c.i in r.by_token for a in r.actors_of(c)]
+            makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.makers_of(obj)
             sources, targets = makers, sources
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
@@ -287,7 +305,7 @@ class RelationFinder:
                     yield c, r.actors_of(c)
             return
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == slot:
+            if c.dep_ in ("prep", "dative") and c.lower_ == slot:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         yield p, r.actors_of(p)
