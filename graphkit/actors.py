@@ -399,10 +399,23 @@ class ActorBase:
                     if variant.lower() not in excluded and entry not in seen:
                         seen.add(entry)
                         patterns.append({"label": label, "pattern": variant, "id": actor_id})
+            forms = {v for _, v, _ in seen}
+            for surname, people in self.surname_index().items():
+                # a surname only one known person bears: "Lavrov", "Erdogan" (never "Kim", "Lee")
+                if len(people) == 1 and len(surname) > 3 and surname[0].isupper() and surname not in forms \
+                        and surname.lower() not in COMMON_WORD_SURNAMES:
+                    patterns.append({"label": "PERSON", "pattern": surname, "id": people[0].id})
             for text, label in self._non_actors:
                 patterns += [{"label": label, "pattern": v} for v in surface_variants(text)]
             self._patterns = patterns
         return list(self._patterns)
+
+
+# surnames that are also ordinary English words or common names: matched only with a first name
+COMMON_WORD_SURNAMES = {"rice", "bush", "king", "young", "brown", "black", "white", "green", "long", "may", "bird",
+                        "lord", "hill", "wood", "price", "bolton", "power", "costa", "ali", "khan", "singh",
+                        "kumar", "shah", "sharif", "abbas", "hassan", "mohammed", "ahmed", "sanchez", "garcia",
+                        "lopez", "martin", "li", "liu", "chen", "zhang", "wang", "park", "moon", "lee", "yoon"}
 
 
 def _role_key(phrase: str) -> str:

@@ -164,6 +164,8 @@ class SentenceReader:
             of = self._pobj_actors(t, ("of",), depth)  # "the government of Iran", "assets of Russia's bank"
             if of:
                 return of
+            if lemma not in lex.agent_nouns:  # "an oil refinery in Russia", "a hospital in Gaza"
+                return self._pobj_actors(t, ("in", "inside"), depth)
         return []
 
     def _pobj_actors(self, token, preps: tuple[str, ...], depth: int) -> list[Actor]:

@@ -54,6 +54,8 @@ class Lexicon:
     join_heads: frozenset[str]
     requesting_reporters: frozenset[str]
     reversed_negatives: dict[str, str]
+    commodities: frozenset[str]
+    trade_verbs: frozenset[str]
 
     def object_class(self, lemma: str) -> str | None:
         return self.object_classes.get(lemma.lower())
@@ -136,4 +138,6 @@ def load_lexicon() -> Lexicon:
         join_heads=fs("join_heads"),
         requesting_reporters=fs("requesting_reporters"),
         reversed_negatives=dict(frames["reversed_negatives"]),
+        commodities=fs("commodities"),
+        trade_verbs=fs("trade_verbs"),
     )

@@ -98,7 +98,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 negated = True
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
-            if lemma in lex.hedge_governors and prev.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "advcl", "dobj"):
+            if lemma in lex.hedge_governors and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and \
+                    not (prev.dep_ == "pcomp" and depth == 1):
                 hedged = True
             if lemma in lex.reporting_verbs and prev.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
                 subjects = [c for c in children if c.dep_ in ("nsubj",)]

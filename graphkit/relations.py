@@ -79,8 +79,11 @@ class RelationFinder:
             yield from self.expulsion(token)
             yield from self.participation(token, lemma)
             particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+            hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
+                    if hosting:  # "welcomed Putin to Beijing" is a visit, not praise
+                        relation, slots = "MEET", ("dobj",)
                     yield from self.verb(token, relation, slots)
         elif token.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.ties_nouns:
@@ -122,6 +125,8 @@ class RelationFinder:
         if relation in ("THREATEN", "AID") and not targets:  # "threatened to cut Ukraine off", "helped rebuild X"
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = r.slot_actors(clause, "dobj")
+        if relation == "ATTACK" and not targets:  # "hit a refinery in Russia's Ryazan region"
+            targets = r.slot_actors(verb, "in")
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
@@ -277,14 +282,18 @@ class RelationFinder:
     def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
         r = self.r
         relation = self.lex.object_relations.get(cls)
+        if relation == "AID" and obj.lemma_.lower() in self.lex.commodities and lemma in self.lex.trade_verbs \
+                and not any(c.lower_ in ("free", "humanitarian", "emergency", "donated") for c in obj.children):
+            relation = "COOPERATE"  # selling oil or grain is trade, not aid
         targets = list(recipients)
         for slot in slots:
             if slot in ("with", "dobj"):
                 continue
-            for head_token, found in self._slot_heads(verb, slot):
-                if cls == "troops" and (slot in ("near", "along", "toward", "towards")
-                                        or head_token.lemma_.lower() in BORDER_HEADS):
-                    yield from self._emit(sources, "MOBILIZE", found, verb, _phrase(verb))
+            for head_token, found in [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot)]:
+                military = cls in ("troops", "weapons")
+                if military and (slot in ("near", "along", "toward", "towards", "off", "around")
+                                 or head_token.lemma_.lower() in BORDER_HEADS):
+                    yield from self._emit(sources, "MOBILIZE", found, verb, _phrase(verb))  # build-ups, incursions
                 elif slot == "into" and cls == "troops":
                     yield from self._emit(sources, "ATTACK", found, verb, _phrase(verb))
                 else:
