@@ -441,7 +441,8 @@ def test_add_actor_ruler_is_fast_and_idempotent(base):
     ("The Houthis attacked a ship.", [("Houthis", "HOUTHIS")]),
     ("He spoke at the UN Security Council.", [("UN Security Council", "UNSC")]),
     ("According to the Korean Central News Agency (KCNA), Kim Jong-un met Shoigu.",
-     [("Korean Central News Agency", "KCNA"), ("KCNA", "KCNA"), ("Kim Jong-un", "kim-jong-un")]),
+     [("Korean Central News Agency", "KCNA"), ("KCNA", "KCNA"), ("Kim Jong-un", "kim-jong-un"),
+      ("Shoigu", "sergei-shoigu")]),
 ])
 def test_ruler_in_the_model_pipeline(nlp, text, expected):
     assert nlp.pipe_names.index("entity_ruler") < nlp.pipe_names.index("ner")
