@@ -321,6 +321,35 @@ def score(gold: list[dict], system: list[dict], affiliations: dict[str, str] | N
     return report
 
 
+def confidence_ranking(gold: list[dict], system: list[dict], affiliations: dict[str, str] | None = None) -> dict:
+    """Does ``confidence`` rank correct triples above wrong ones?
+
+    Unique asserted document-level typed triples (actor level), each with the
+    highest confidence of its rows, sorted by it; precision of the upper and
+    the lower half against the gold.
+    """
+    system = _event_rows(system)
+    index = SentenceIndex(gold)
+    gold_m, system_m = _level_mentions(gold, system, state_table(affiliations), "actor", index)
+    truth = view_sets(gold_m, "doc_typed")
+    best: dict[tuple, float] = {}
+    for row, mention in zip((r for r in system if not r.get("negated")), system_m):
+        if mention.source == mention.target:
+            continue
+        key = (mention.doc, triple_key(mention.source, mention.relation, mention.target))
+        best[key] = max(best.get(key, 0.0), float(row.get("confidence") or 0.0))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    half = (len(ranked) + 1) // 2
+
+    def precision(items: list) -> float | None:
+        if not items:
+            return None
+        return round(sum(1 for (doc, key), _ in items if key in truth.get(doc, set())) / len(items), 3)
+
+    return {"triples": len(ranked), "top_half_precision": precision(ranked[:half]),
+            "bottom_half_precision": precision(ranked[half:])}
+
+
 # ---------------------------------------------------------------- error analysis
 
 
@@ -409,6 +438,12 @@ def format_report(report: dict, errors: dict | None = None) -> str:
     recall = report["negation_recall"]
     lines.append(f"negated gold triples: {report['negated_gold']}   negation recall: "
                  + ("n/a" if recall is None else f"{recall:.3f}"))
+    ranking = report.get("confidence")
+    if ranking:
+        def shown(value):
+            return "n/a" if value is None else f"{value:.3f}"
+        lines.append(f"confidence ranking ({ranking['triples']} triples): precision of the top half "
+                     f"{shown(ranking['top_half_precision'])}, bottom half {shown(ranking['bottom_half_precision'])}")
     if errors:
         lines += ["", f"per relation ({errors['level']} level, doc typed):"]
         lines += _table(("relation", "", "P", "R", "F1", "TP", "FP", "FN"),

@@ -379,3 +379,15 @@ def test_system_rows_without_ends_are_an_input_error(tmp_path):
         score(GOLD, [{"relation": "LEADS"}, {"doc": "a", "source": "Russia", "relation": "ALLY"}])
     path = write_jsonl(tmp_path / "s.jsonl", flatten(GOLD)[:3])
     assert len(load_system(path)) == 3
+
+
+def test_confidence_ranking_splits_by_confidence():
+    gold = [{"id": "d-s1", "doc": "d.txt", "text": "A.", "triples": [
+        {"source": "Russia", "relation": "ATTACK", "target": "Ukraine", "negated": False, "hedged": False}]}]
+    system = [
+        {"doc": "d.txt", "source": "Russia", "relation": "ATTACK", "target": "Ukraine", "confidence": 0.9},
+        {"doc": "d.txt", "source": "Russia", "relation": "ATTACK", "target": "Ukraine", "confidence": 0.2},
+        {"doc": "d.txt", "source": "Iran", "relation": "ATTACK", "target": "Israel", "confidence": 0.4},
+    ]
+    ranking = evaluate.confidence_ranking(gold, system)
+    assert ranking == {"triples": 2, "top_half_precision": 1.0, "bottom_half_precision": 0.0}

@@ -43,6 +43,7 @@ def eval_cli(
             write_evidence(extract_evidence(iter_documents(inputs), model=model), path)
             system = evaluate.load_system(path)
     report = evaluate.score(gold_records, system, table)
+    report["confidence"] = evaluate.confidence_ranking(gold_records, system, table)
     analysis = evaluate.error_analysis(gold_records, system, table) if errors else None
     if as_json:
         if analysis is not None:
