@@ -389,5 +389,7 @@ def test_confidence_ranking_splits_by_confidence():
         {"doc": "d.txt", "source": "Russia", "relation": "ATTACK", "target": "Ukraine", "confidence": 0.2},
         {"doc": "d.txt", "source": "Iran", "relation": "ATTACK", "target": "Israel", "confidence": 0.4},
     ]
-    ranking = evaluate.confidence_ranking(gold, system)
+    from graphkit.evaluate import confidence_ranking
+
+    ranking = confidence_ranking(gold, system)
     assert ranking == {"triples": 2, "top_half_precision": 1.0, "bottom_half_precision": 0.0}
