@@ -17,9 +17,15 @@ from graphkit.types import Actor
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
+                   "convene", "moderate", "arrange"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
+                        "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
-                 "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield"}
+                 "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield",
+                 "mission", "operation", "presence"}
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
 
 
@@ -115,6 +121,8 @@ class SentenceReader:
                 if actor.kind == "person" and lemma in self.lex.person_role_words:
                     self.ctx.roles.setdefault(actor.id, set()).add(lemma)
                 return [actor]
+        if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
+            return self._speaker(t, depth)
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
@@ -139,6 +147,15 @@ class SentenceReader:
             if inside:
                 return inside
         for child in t.children:
+            if child.dep_ == "poss" and child.lower_ == "whose":  # "Russia, whose forces struck ..."
+                clause = child.head.head
+                while clause.dep_ not in ("relcl",) and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.dep_ == "relcl":
+                    return self.actors_of(clause.head, depth + 1)
+            if child.dep_ == "poss" and child.pos_ == "PRON" and any(
+                    c.dep_ in ("amod", "compound") and c.i in self.by_token for c in t.children):
+                continue  # "my Korean friends": the named modifier, not the speaker
             if child.dep_ == "poss":
                 owners = self.actors_of(child, depth + 1)
                 if owners:
@@ -152,6 +169,10 @@ class SentenceReader:
                     c.i - 2 in self.by_token else []
                 if leaders:
                     return leaders[:1]
+        if lemma in lex.object_classes_of("agreement") or lemma in ("format", "process", "talk", "summit"):
+            return []  # "the Ankara agreement", "the Minsk accords": a venue, not a party
+        if any(c.lower_ in NON_STATE_QUALIFIERS for c in t.children if c.dep_ in ("compound", "amod")):
+            return []  # "U.S. business leaders" are not the United States
         modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                      for m in [c, *c.conjuncts] if m.i in self.by_token
                      for a in [self.by_token[m.i].actor] if a.kind != "person"]
@@ -168,6 +189,19 @@ class SentenceReader:
                 return self._pobj_actors(t, ("in", "inside"), depth)
         return []
 
+    def _speaker(self, token, depth: int) -> list[Actor]:
+        root = token.sent.root
+        reporters = [v for v in [root, *root.conjuncts] if v.lemma_.lower() in self.lex.reporting_verbs]
+        subjects = [c for v in reporters for c in v.children
+                    if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON and c.i != token.i]
+        subjects.sort(key=lambda c: (c.i < token.i, c.i))  # the attribution after the quote first
+        for subject in subjects:
+            found = self.actors_of(subject, depth + 1)
+            if found:
+                self.indirect = True
+                return found
+        return []
+
     def _pobj_actors(self, token, preps: tuple[str, ...], depth: int) -> list[Actor]:
         return [a for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
@@ -176,7 +210,7 @@ class SentenceReader:
         """'X by Y', 'a resolution drafted by Y': who does or made the thing."""
         found = self._pobj_actors(noun, ("by",), depth)
         for child in noun.children:
-            if child.dep_ == "acl" and not found:
+            if child.dep_ == "acl" and not found and child.lemma_.lower() not in MEDIATING_VERBS:
                 found = [a for c in child.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
         return found
@@ -249,9 +283,11 @@ class SentenceReader:
         """Actors standing in ``slot`` of ``head``: dobj, dative, or a preposition ('with', 'call on')."""
         out: list[Actor] = []
         if slot == "dobj":
-            for c in head.children:
-                if c.dep_ == "dobj":
-                    out.extend(self.actors_of(c))
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if not objects and head.pos_ in ("VERB", "AUX"):  # "attacked and occupied Crimea"
+                objects = [c for v in head.conjuncts if v.i > head.i for c in v.children if c.dep_ == "dobj"]
+            for c in objects:
+                out.extend(self.actors_of(c))
             return out
         if slot == "dative":
             for c in head.children:

@@ -70,17 +70,22 @@ def speaker_requests(sent, reader: SentenceReader, lex: Lexicon) -> Iterator[Can
 CLAIM_NOUNS = {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion", "rumor", "rumour"}
 
 
-def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon) -> Iterator[Candidate]:
-    """'X have denied these accusations' → the claims about X in the previous sentence, negated."""
+def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
+            here: list[Candidate]) -> Iterator[Candidate]:
+    """'X have denied these accusations' → the claims about X in the previous sentence, negated;
+    '…, a charge Tehran denies' → the claims of this sentence, negated."""
     for verb in sent:
         if verb.lemma_.lower() not in lex.negating_verbs or verb.pos_ != "VERB":
             continue
         claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
                   and any(d.lower_ in ("these", "this", "the", "such", "those") for d in c.children)]
+        pool = ctx.claims
+        if not claims and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CLAIM_NOUNS:
+            claims, pool = [verb.head], here  # "accused Iran of arming the Houthis, a charge Tehran denies"
         if not claims:
             continue
         deniers = {a.id for a in reader.agents(verb)}
-        for claim in ctx.claims:
+        for claim in pool:
             if claim.source.id in deniers:
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, f"{verb.text} {claims[0].text}",
                                 True)
@@ -108,7 +113,8 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             if cand.reverses_negation:
                 mod = replace(mod, negated=False)
             found.append((cand, mod))
-    for cand in denials(sent, reader, ctx, lexicon):
+    hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
+    for cand in denials(sent, reader, ctx, lexicon, hedged_here):
         found.append((cand, Modality(negated=True)))
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     return mentions, reader.named_groups(), found

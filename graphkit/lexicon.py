@@ -57,6 +57,10 @@ class Lexicon:
     commodities: frozenset[str]
     trade_verbs: frozenset[str]
 
+    def object_classes_of(self, name: str) -> frozenset[str]:
+        """Every word of one object class ("agreement": pact, treaty, deal, …)."""
+        return frozenset(w for w, c in self.object_classes.items() if c == name)
+
     def object_class(self, lemma: str) -> str | None:
         return self.object_classes.get(lemma.lower())
 

@@ -9,6 +9,7 @@ in the same or the previous sentence (SCHEMA.md, annotation conventions).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from graphkit.actors import ActorBase, make_actor
@@ -20,6 +21,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
 ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
                     "coalition", "group", "community"}
+AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
@@ -84,7 +86,7 @@ class DocumentContext:
         return [m for m in previous if m.via != "coref"] + [m for m in current if m.via != "coref"]
 
 
-def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
+def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tuple[Actor, str] | None:
     """The actor an entity span names, or None."""
     base = ctx.base
     text = ent.text.strip()
@@ -99,6 +101,9 @@ def entity_actor(ent, ctx: DocumentContext) -> tuple[Actor, str] | None:
         return actor, "entity"
     if ent.label_ == "NORP":
         actor = base.demonym(text)
+        if actor is None and text in AMBIGUOUS_DEMONYMS:  # "Korean" after only North Korea was named
+            named = [i for i in AMBIGUOUS_DEMONYMS[text] if i in ctx.actors or i in here]
+            actor = base.get(named[0]) if len(named) == 1 else None
         return (actor, "demonym") if actor else None
     words = text.replace("’s", "").replace("'s", "").split()
     if len(words) == 1 and words[0][:1].isupper():  # a surname: "Putin"; "Kim" after "Kim Jong Un"
@@ -124,15 +129,31 @@ def _plausible_new_actor(ent) -> bool:
     root = ent.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":  # "Iskander-M missile systems"
         return False
+    if root.lemma_.lower() in BODY_HEADS_FOR_COUNTRY | {"ministry", "department", "office"} and any(
+            c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in root.children):
+        return False  # "North Korea's Foreign Ministry" acts for North Korea
     content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")]
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
 
 
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")
+
+
+def dateline_end(doc) -> int:
+    """Characters taken by a wire dateline at the start of a paragraph ("MOSCOW, June 19 (Reuters) -")."""
+    match = DATELINE.match(doc.text)
+    return match.end() if match else 0
+
+
 def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
-    """Entity mentions of a sentence, with bodies folded into their names."""
+    """Entity mentions of a sentence, with bodies folded into their names (a dateline names no actor)."""
     mentions = []
+    skip_until = dateline_end(sent.doc) if sent.start == 0 else 0
+    here = {e.ent_id_ for e in sent.ents if e.ent_id_}
     for ent in sent.ents:
-        found = entity_actor(ent, ctx)
+        if ent.start_char < skip_until:
+            continue
+        found = entity_actor(ent, ctx, here)
         if found is None:
             continue
         actor, via = found
@@ -245,7 +266,7 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
             return 2
     if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or \
-            lemma in ("power", "side", "ally", "neighbour", "neighbor"):
+            lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital"):
         sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
         if sizes:
             return sizes[0]
@@ -258,8 +279,9 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     lemma = token.lemma_.lower()
     if lemma in lexicon.person_role_words:
         kinds = {"person"}
-    elif lemma in lexicon.state_descriptions or lemma in ("power", "side", "neighbor", "neighbour", "ally",
-                                                          "rival", "partner", "capital"):
+    elif lemma in lexicon.state_descriptions or lemma == "capital":
+        kinds = {"country"}
+    elif lemma in ("power", "side", "neighbor", "neighbour", "ally", "rival", "partner"):
         kinds = {"country", "organization", "group"}
     else:
         kinds = {"country", "organization", "group", "person"}

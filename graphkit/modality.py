@@ -18,12 +18,14 @@ class Modality:
     negated: bool = False
     hedged: bool = False
     attributed_to: str | None = None
-    opinion: bool = False  # "X should/must …": no event is reported
+    opinion: bool = False  # "X should/must …", or asked for or threatened: no event is reported
 
 
 OPINION_MODALS = {"should", "must", "ought"}
 # governors through which a clause keeps its modality ("pledged to strengthen", "continues to sell")
 CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", "pcomp", "nsubj", "nsubjpass")
+REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request", "implore", "appeal", "encourage",
+                "threaten", "invite", "push", "lobby", "beg", "petition"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
 
 
@@ -70,6 +72,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         for c in gov.children:
             if c.dep_ == "aux" and c.lower_ in OPINION_MODALS:
                 opinion = True
+        if position > 0 and clause[position - 1].dep_ == "xcomp" and gov.lemma_.lower() in REQUESTED_BY:
+            opinion = True  # "urged X to impose sanctions": only the request is an event
         if gov.lemma_.lower() == "need" and position > 0:
             opinion = True
         if position + 1 < len(clause) and gov.dep_ in ("xcomp", "advcl") and \
@@ -98,7 +102,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 negated = True
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
-            if lemma in lex.hedge_governors and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and \
+            reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")
+            if lemma in lex.hedge_governors and (prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
+                                                 or (reported and prev.dep_ == "prep")) and \
                     not (prev.dep_ == "pcomp" and depth == 1):
                 hedged = True
             if lemma in lex.reporting_verbs and prev.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):

@@ -18,6 +18,9 @@ from graphkit.types import Actor, relation_vocabulary
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
+AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
+                  "cheap", "gifted"}
+JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
 NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
 # "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
 HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", "armed": "SUPPLY_ARMS",
@@ -78,7 +81,8 @@ class RelationFinder:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
             yield from self.participation(token, lemma)
-            particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+            particles = [c.lower_ for c in token.children
+                         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("closer", "close"))]
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
@@ -86,6 +90,9 @@ class RelationFinder:
                         relation, slots = "MEET", ("dobj",)
                     yield from self.verb(token, relation, slots)
         elif token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
+                                             or token.head.lemma_.lower() in lex.ties_nouns):
+                return  # "trade agreement", "defence cooperation pact": the head noun carries the relation
             if lemma in lex.ties_nouns:
                 yield from self.ties(token)
                 return
@@ -93,7 +100,9 @@ class RelationFinder:
                 yield from self.transfer_noun(token, lemma)
             for relation, preps in lex.nouns.get(lemma, ()):
                 yield from self.noun(token, relation, preps)
-            if lemma not in NOT_JOINT and any(c.lower_ == "joint" for c in token.children):
+            if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
+                    not any(r == "MEET" for r, _ in lex.nouns.get(lemma, ())) and \
+                    any(c.lower_ in JOINT_WORDS for c in token.children):
                 yield from self.joint(token)
             yield from self.hyphen_participle(token)
 
@@ -109,6 +118,9 @@ class RelationFinder:
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
+        if relation == "COOPERATE" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.mutual_objects
+                                           for c in verb.children):
+            return  # "traded artillery fire" is fighting, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
             sources = r.by_agent(verb)
@@ -143,7 +155,10 @@ class RelationFinder:
                 return
         if any(c.dep_ == "dobj" for c in verb.children):
             return
+        triggers = self.lex.trigger_lemmas()
         for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+            if not any(t.lemma_.lower() in triggers for t in clause.subtree):
+                continue  # "warned that the two sides risk losing …" accuses nobody
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
             accused = [a for a in accused if a.id not in {s.id for s in sources}]
             yield from self._emit(sources, "CRITICIZE", accused, verb, _phrase(verb))
@@ -208,12 +223,17 @@ class RelationFinder:
         events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
         events += [c for c in verb.children if c.dep_ == "dobj" and lemma == "join"]
+        joined = []
+        if lemma == "join":  # "Japan will join the Philippines for a joint patrol"
+            events += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")
+                       for p in c.children if p.dep_ == "pobj"]
+            joined = [a for c in verb.children if c.dep_ == "dobj" for a in r.actors_of(c)]
         for event in events:
             if event.lemma_.lower() not in self.lex.joint_nouns:
                 continue
             owners = [a for c in event.children if c.dep_ in ("poss", "compound")
                       and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
-            parties = _unique(r.agents(verb) + owners)
+            parties = _unique(r.agents(verb) + owners + joined)
             yield from self._emit(parties, "COOPERATE", parties, verb, _phrase(verb), parties)
 
     def expulsion(self, verb) -> Iterator[Candidate]:
@@ -239,10 +259,15 @@ class RelationFinder:
         lex = self.lex
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if not objects and not passive:  # "Iran, which armed and funded Hezbollah"
+            objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
             objects = [verb.head]
         objects = [o for obj in objects for o in [obj, *obj.conjuncts]]
         slots = lex.transfer_verbs[lemma]
+        if lemma == "order" and not any(c.dep_ == "prep" and c.lower_ == "from" for o in [verb, *objects]
+                                        for c in o.children):
+            return  # "ordered troops to leave" is no purchase
         recipients: list[Actor] = []
         moved: list[tuple[object, str]] = []
         with_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -283,7 +308,7 @@ class RelationFinder:
         r = self.r
         relation = self.lex.object_relations.get(cls)
         if relation == "AID" and obj.lemma_.lower() in self.lex.commodities and lemma in self.lex.trade_verbs \
-                and not any(c.lower_ in ("free", "humanitarian", "emergency", "donated") for c in obj.children):
+                and not any(c.lower_ in AID_QUALIFIERS for c in obj.children):
             relation = "COOPERATE"  # selling oil or grain is trade, not aid
         targets = list(recipients)
         for slot in slots:
@@ -391,6 +416,8 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         lemma = noun.lemma_.lower()
+        if relation == "MEET" and any(c.lower_ in ("indirect", "proximity", "shuttle") for c in noun.children):
+            return  # mediated talks: the parties do not meet
         anchor = self._anchor(noun)
         sources, targets = [], []
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -425,17 +452,28 @@ class RelationFinder:
             if lemma == "partner" and {c.lemma_.lower() for c in noun.children} & TRADE_WORDS:
                 relation = "COOPERATE"  # "Australia's largest trading partner"
         else:
-            sources = modifier_actors or r._doers(anchor, 0)
             governor = self._light_verb(anchor)
-            if len(modifier_actors) >= 2 and not any(
+            pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in anchor.children)
+            if pronoun_owner and governor is not None and anchor.dep_ == "dobj" and \
+                    governor.lemma_.lower() in self.lex.light_verbs and any(c.dep_ == "nsubj" and c.pos_ != "PRON"
+                                                              for c in governor.children):
+                # "EU leaders held their first summit with …": the subject, not a guess at "their"
+                modifier_actors = [a for a in modifier_actors if a in r.agents(governor)] or r.agents(governor)
+            sources = modifier_actors or r._doers(anchor, 0)
+            named_modifiers = [a for c in modifiers if c.dep_ != "poss" and c.i in r.by_token
+                               for a in [r.by_token[c.i].actor]]
+            if len(named_modifiers) >= 2 and not any(
                     any(c.dep_ == "prep" and c.lower_ == p for c in anchor.children) for p in preps):
                 # "the Russia-North Korea pact", "US-China talks"
-                sources, targets = modifier_actors[:1], modifier_actors[1:]
+                sources, targets = named_modifiers[:1], named_modifiers[1:]
             else:
                 for p in preps:
                     targets += [a for a in r.slot_actors(anchor, p) if a not in targets]
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
+                if governor is not None and self.lex.verb_noun_overrides.get(
+                        (governor.lemma_.lower(), lemma), relation) is None:
+                    return  # "sanctions were lifted", "support was withdrawn"
                 if governor is not None:
                     if not sources:
                         if relation == "AGREE" and governor.lemma_.lower() not in self.lex.agreement_verbs:
@@ -444,7 +482,8 @@ class RelationFinder:
                         from_governor = True
                     for p in preps:
                         targets += [a for a in r.slot_actors(governor, p) if a not in targets]
-                elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE:
+                elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE and \
+                        not any(c.dep_ == "poss" for c in anchor.children):
                     sources = self._clause_subject(anchor)
         if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
             participle = noun.head.head  # "Isolated by Western sanctions, Moscow ..."
