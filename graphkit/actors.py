@@ -402,7 +402,7 @@ class ActorBase:
             forms = {v for _, v, _ in seen}
             for surname, people in self.surname_index().items():
                 # a surname only one known person bears: "Lavrov", "Erdogan" (never "Kim", "Lee")
-                if len(people) == 1 and len(surname) > 3 and surname[0].isupper() and surname not in forms \
+                if len(people) == 1 and len(surname) > 2 and surname[0].isupper() and surname not in forms \
                         and surname.lower() not in COMMON_WORD_SURNAMES:
                     patterns.append({"label": "PERSON", "pattern": surname, "id": people[0].id})
             for text, label in self._non_actors:

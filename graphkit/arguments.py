@@ -116,6 +116,10 @@ class SentenceReader:
             if self.by_token[child.i].actor.kind != "person" or \
                     (child.head.i != t.i and lemma not in self.lex.person_role_words):
                 continue
+            if child.conjuncts:  # "his counterparts, Ishaq Dar and Amir Khan Muttaqi"
+                named = [self.by_token[c.i].actor for c in [child, *child.conjuncts] if c.i in self.by_token]
+                if len(named) > 1:
+                    return named
             if True:
                 actor = self.by_token[child.i].actor
                 if actor.kind == "person" and lemma in self.lex.person_role_words:
@@ -181,6 +185,10 @@ class SentenceReader:
         doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
         if doers:
             return doers
+        if lemma in lex.agent_nouns or lemma in ("negotiator", "delegate", "envoy"):
+            origin = self._pobj_actors(t, ("from",), depth)  # "negotiators from both sides"
+            if origin:
+                return origin
         if lemma not in lex.nouns and lemma not in lex.ties_nouns:
             of = self._pobj_actors(t, ("of",), depth)  # "the government of Iran", "assets of Russia's bank"
             if of:
@@ -270,7 +278,10 @@ class SentenceReader:
                     self.indirect = True
                     return actors
             self.indirect = True
-            return self.agents(governor, depth + 1)
+            found = self.agents(governor, depth + 1)
+            if not found and verb.dep_ == "conj" and governor.dep_ == "ccomp":
+                found = self.agents(governor.head, depth + 1)  # "X said the meeting would go ahead and urged Y"
+            return found
         return []
 
     def by_agent(self, verb) -> list[Actor]:

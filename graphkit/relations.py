@@ -102,7 +102,7 @@ class RelationFinder:
                 yield from self.noun(token, relation, preps)
             if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
                     not any(r == "MEET" for r, _ in lex.nouns.get(lemma, ())) and \
-                    any(c.lower_ in JOINT_WORDS for c in token.children):
+                    any(t.lower_ in JOINT_WORDS for t in token.subtree if t.i < token.i):
                 yield from self.joint(token)
             yield from self.hyphen_participle(token)
 
@@ -257,8 +257,9 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         lex = self.lex
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))  # "with weapons supplied by X"
+        objects = [c for c in verb.children if c.dep_ in (("nsubjpass", "nsubj") if passive else ("dobj",))]
         if not objects and not passive:  # "Iran, which armed and funded Hezbollah"
             objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
