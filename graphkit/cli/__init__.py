@@ -7,7 +7,7 @@ import importlib
 from graphkit.cli.app import app
 
 # command modules, each registering one command on ``app`` when imported
-COMMAND_MODULES = ("extract", "build", "render", "export", "eval")
+COMMAND_MODULES = ("extract", "build", "render", "export", "eval", "load", "query")
 
 
 def _register() -> None:

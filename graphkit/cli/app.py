@@ -35,7 +35,7 @@ def handle_errors(command: Callable) -> Callable:
         except GraphkitError as exc:
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("graphkit: interrupted; no partial output was kept", err=True)
+            typer.echo("graphkit: interrupted", err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             sys.stderr.close()
