@@ -43,9 +43,9 @@ def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, l
         countries = [reader.by_token[w.i].actor for w in words if w.i in reader.by_token
                      and reader.by_token[w.i].actor.kind in ("country", "organization")]
         for country in countries[:1]:
-            relation = "LEADS" if roles & lex.leading_roles and not roles & {"minister", "secretary", "foreign",
-                                                                             "defence", "defense", "chief"} \
-                else "REPRESENTS"
+            heads = roles & lex.leading_roles and not roles & {"minister", "secretary", "foreign", "defence",
+                                                                 "defense", "chief"}
+            relation = "LEADS" if heads or "prime" in roles else "REPRESENTS"
             yield Candidate(m.actor, relation, country, head.i, " ".join(sorted(roles)), False)
 
 

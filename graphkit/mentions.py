@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from graphkit.actors import ActorBase, make_actor
 from graphkit.lexicon import Lexicon
 from graphkit.types import Actor
@@ -145,14 +147,28 @@ def dateline_end(doc) -> int:
     return match.end() if match else 0
 
 
+def _whole_name(ent):
+    """'Hassan Sheikh' + 'Mohamud': a person's name the NER cut short, up to its proper-noun head."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     """Entity mentions of a sentence, with bodies folded into their names (a dateline names no actor)."""
     mentions = []
     skip_until = dateline_end(sent.doc) if sent.start == 0 else 0
     here = {e.ent_id_ for e in sent.ents if e.ent_id_}
+    covered: set[int] = set()
     for ent in sent.ents:
-        if ent.start_char < skip_until:
+        if ent.start_char < skip_until or ent.start in covered:
             continue
+        ent = _whole_name(ent)
+        covered.update(range(ent.start, ent.end))
         found = entity_actor(ent, ctx, here)
         if found is None:
             continue

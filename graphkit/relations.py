@@ -88,6 +88,10 @@ class RelationFinder:
                 for relation, slots in lex.verbs.get(key, ()):
                     if hosting:  # "welcomed Putin to Beijing" is a visit, not praise
                         relation, slots = "MEET", ("dobj",)
+                    if key != lemma and any(c.dep_ == "advmod" and c.lower_ == key.split()[1]
+                                            for c in token.children):
+                        yield from self.particle_frame(token, key.split()[1], relation, slots)
+                        continue
                     yield from self.verb(token, relation, slots)
         elif token.pos_ in ("NOUN", "PROPN"):
             if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
@@ -139,9 +143,22 @@ class RelationFinder:
                 targets = r.slot_actors(clause, "dobj")
         if relation == "ATTACK" and not targets:  # "hit a refinery in Russia's Ryazan region"
             targets = r.slot_actors(verb, "in")
+        if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
+            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
+
+    def particle_frame(self, verb, particle: str, relation: str, slots) -> Iterator[Candidate]:
+        """'drew closer to Egypt': the preposition hangs on the adverb."""
+        r = self.r
+        r.indirect = False
+        adverb = next(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == particle)
+        targets = [a for slot in slots for head in (verb, adverb) for a in r.slot_actors(head, slot)]
+        sources = r.agents(verb)
+        yield from self._emit(sources, relation, targets, verb, f"{verb.text} {particle}",
+                              symmetric_fallback=sources)
 
     def accusation(self, verb, lemma: str) -> Iterator[Candidate]:
         """'X warned Y (that …)' → X THREATEN Y; 'X warned/alleged that Y …' → X CRITICIZE Y."""
@@ -317,8 +334,13 @@ class RelationFinder:
                 continue
             for head_token, found in [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot)]:
                 military = cls in ("troops", "weapons")
+                near_border = any(c.dep_ == "prep" and c.lower_ in ("near", "along", "on", "off")
+                                  for c in head_token.children)
+                if near_border and not found:  # "moved troops to positions near the border with Eritrea"
+                    found = [a for c in head_token.children if c.dep_ == "prep"
+                             for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)]
                 if military and (slot in ("near", "along", "toward", "towards", "off", "around")
-                                 or head_token.lemma_.lower() in BORDER_HEADS):
+                                 or head_token.lemma_.lower() in BORDER_HEADS or near_border):
                     yield from self._emit(sources, "MOBILIZE", found, verb, _phrase(verb))  # build-ups, incursions
                 elif slot == "into" and cls == "troops":
                     yield from self._emit(sources, "ATTACK", found, verb, _phrase(verb))
@@ -426,6 +448,11 @@ class RelationFinder:
             modifiers += [c for c in anchor.children if c.dep_ in ("poss", "amod") and c.i < noun.i]
         modifier_actors = []
         for c in modifiers:
+            if c.dep_ == "compound" and c.i not in r.by_token:  # "Israeli drone strikes": "Israeli" sits deeper
+                for a in r.makers_of(c) if relation not in ("ALLY", "AGREE") else []:
+                    if a not in modifier_actors:
+                        modifier_actors.append(a)
+                continue
             named = c.i in r.by_token
             if c.dep_ == "compound" and named and relation in ("ALLY", "AGREE") and \
                     r.by_token[c.i].actor.kind == "organization":
@@ -470,6 +497,12 @@ class RelationFinder:
             else:
                 for p in preps:
                     targets += [a for a in r.slot_actors(anchor, p) if a not in targets]
+                    for inner in [x for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for x in c.children if x.dep_ == "pobj"]:  # "memorandum of understanding with X"
+                        targets += [a for a in r.slot_actors(inner, p) if a not in targets]
+                if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
+                    targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl")
+                               for a in r.slot_actors(c, "dobj")]
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
                 if governor is not None and self.lex.verb_noun_overrides.get(
