@@ -127,6 +127,11 @@ class SentenceReader:
                 return [actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
             return self._speaker(t, depth)
+        if t.lower_ in ("its", "their") and t.dep_ == "poss":
+            bound = self._bound_possessive(t, depth)
+            if bound:
+                self.indirect = True
+                return bound
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
@@ -195,6 +200,21 @@ class SentenceReader:
                 return of
             if lemma not in lex.agent_nouns:  # "an oil refinery in Russia", "a hospital in Gaza"
                 return self._pobj_actors(t, ("in", "inside"), depth)
+        return []
+
+    def _bound_possessive(self, token, depth: int) -> list[Actor]:
+        """'it staged its exercise' → its = the subject; 'support Ukraine in its fight' → the object."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+        inside = {t.i for t in token.head.subtree}
+        for dep in ("dobj", "nsubj"):
+            for arg in verb.children:
+                if arg.dep_ == dep and arg.i not in inside and arg.i < token.i and arg.lower_ != token.lower_:
+                    found = [a for a in self.actors_of(arg, depth + 1) if a.kind != "person"]
+                    plural = token.lower_ == "their"
+                    if found and (len(found) > 1) == plural:
+                        return found
         return []
 
     def _speaker(self, token, depth: int) -> list[Actor]:

@@ -106,13 +106,15 @@ class RelationFinder:
                 yield from self.noun(token, relation, preps)
             if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
                     not any(r == "MEET" for r, _ in lex.nouns.get(lemma, ())) and \
-                    any(t.lower_ in JOINT_WORDS for t in token.subtree if t.i < token.i):
+                    any(t.lower_ == "joint" or (t.lower_ in JOINT_WORDS and lemma in lex.joint_nouns)
+                        for t in token.subtree if t.i < token.i):
                 yield from self.joint(token)
             yield from self.hyphen_participle(token)
 
     def _emit(self, sources, relation, targets, token, predicate, symmetric_fallback=(), presupposed=False,
               reverses_negation=False):
-        pairs = list(_pairs(sources, targets))
+        same_group = len(sources) > 1 and {a.id for a in sources} == {a.id for a in targets}
+        pairs = [] if same_group and not symmetric_fallback else list(_pairs(sources, targets))
         if not pairs and symmetric_fallback and self.vocabulary[relation].symmetric:
             pairs = list(_all_pairs(_unique(list(symmetric_fallback))))
         for s, t in pairs:
@@ -146,6 +148,16 @@ class RelationFinder:
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
+        if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
+                                                  for c in verb.children):
+            relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
+        if relation == "MEET" and verb.lemma_.lower() == "host" and any(
+                self._between(c) for c in verb.children if c.dep_ == "dobj"):
+            return  # hosting talks between others is mediation
+        if verb.lemma_.lower() == "violate" and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in BORDER_HEADS | {"territory", "sovereignty", "zone"}
+                for c in verb.children):
+            return  # violating a ceasefire is not a build-up
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
@@ -464,7 +476,7 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
-        between = self._between(anchor)
+        between = self._between(noun) or self._between(anchor)
         from_governor = False
         if between:
             sources, targets = between[:1], between[1:]
@@ -505,9 +517,11 @@ class RelationFinder:
                                for a in r.slot_actors(c, "dobj")]
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
-                if governor is not None and self.lex.verb_noun_overrides.get(
-                        (governor.lemma_.lower(), lemma), relation) is None:
-                    return  # "sanctions were lifted", "support was withdrawn"
+                override = self.lex.verb_noun_overrides.get((governor.lemma_.lower(), lemma), relation) \
+                    if governor is not None else relation
+                if override is None:
+                    return  # "sanctions were lifted", "support was withdrawn", "suspended cooperation"
+                relation = override  # "cut off all trade with Israel" → SANCTION
                 if governor is not None:
                     if not sources:
                         if relation == "AGREE" and governor.lemma_.lower() not in self.lex.agreement_verbs:
