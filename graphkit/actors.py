@@ -415,7 +415,7 @@ class ActorBase:
 COMMON_WORD_SURNAMES = {"rice", "bush", "king", "young", "brown", "black", "white", "green", "long", "may", "bird",
                         "lord", "hill", "wood", "price", "bolton", "power", "costa", "ali", "khan", "singh",
                         "kumar", "shah", "sharif", "abbas", "hassan", "mohammed", "ahmed", "sanchez", "garcia",
-                        "lopez", "martin", "li", "liu", "chen", "zhang", "wang", "park", "moon", "lee", "yoon"}
+                        "lopez", "martin", "li", "liu", "chen", "zhang", "wang", "park", "lee"}
 
 
 def _role_key(phrase: str) -> str:

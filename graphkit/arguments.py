@@ -211,8 +211,8 @@ class SentenceReader:
         for dep in ("dobj", "nsubj"):
             for arg in verb.children:
                 if arg.dep_ == dep and arg.i not in inside and arg.i < token.i and arg.lower_ != token.lower_:
-                    found = [a for a in self.actors_of(arg, depth + 1) if a.kind != "person"]
                     plural = token.lower_ == "their"
+                    found = [a for a in self.actors_of(arg, depth + 1) if plural or a.kind != "person"]
                     if found and (len(found) > 1) == plural:
                         return found
         return []

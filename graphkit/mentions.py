@@ -282,7 +282,7 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
             return 2
     if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or \
-            lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital"):
+            lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital", "man", "woman"):
         sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
         if sizes:
             return sizes[0]
@@ -293,7 +293,7 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     """The actors a plural reference means: the last group named together ("X, Y and Z"), else the last ones."""
     number = len(ctx.history)
     lemma = token.lemma_.lower()
-    if lemma in lexicon.person_role_words:
+    if lemma in lexicon.person_role_words or lemma in ("man", "woman"):
         kinds = {"person"}
     elif lemma in lexicon.state_descriptions or lemma == "capital":
         kinds = {"country"}

@@ -75,6 +75,10 @@ class RelationFinder:
                 yield from self.demand(token)
             if lemma in lex.mutual_verbs or lemma in ("trade", "exchange"):
                 yield from self.mutual(token, lemma)
+            elif lemma == "fight" and not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in
+                                                                   ("against", "alongside", "for"))
+                                              for c in token.children):
+                yield from self.mutual(token, lemma)  # "Indian and Chinese soldiers fought"
             if lemma in lex.reversed_negatives:
                 yield from self.reversed_negative(token, lemma)
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
@@ -154,13 +158,17 @@ class RelationFinder:
         if relation == "MEET" and verb.lemma_.lower() == "host" and any(
                 self._between(c) for c in verb.children if c.dep_ == "dobj"):
             return  # hosting talks between others is mediation
-        if verb.lemma_.lower() == "violate" and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in BORDER_HEADS | {"territory", "sovereignty", "zone"}
-                for c in verb.children):
+        if verb.lemma_.lower() in ("violate", "breach", "cross", "enter", "penetrate") and not any(
+                c.lemma_.lower() in BORDER_HEADS | {"territory", "sovereignty", "zone"}
+                for c in [*(x for x in verb.children if x.dep_ == "dobj"),
+                          *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
             return  # violating a ceasefire is not a build-up
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
+        if targets and len(sources) > 1 and self.vocabulary[relation].symmetric and reciprocal:
+            # "Pashinyan and Aliyev met Trump": the two met each other too
+            yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
 
     def particle_frame(self, verb, particle: str, relation: str, slots) -> Iterator[Candidate]:
         """'drew closer to Egypt': the preposition hangs on the adverb."""
@@ -344,7 +352,11 @@ class RelationFinder:
         for slot in slots:
             if slot in ("with", "dobj"):
                 continue
-            for head_token, found in [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot)]:
+            inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]  # "a brigade of 5,000 troops in Lithuania"
+            heads = [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot),
+                     *(h for o in inner for h in self._slot_heads(o, slot))]
+            for head_token, found in heads:
                 military = cls in ("troops", "weapons")
                 near_border = any(c.dep_ == "prep" and c.lower_ in ("near", "along", "on", "off")
                                   for c in head_token.children)
@@ -441,8 +453,14 @@ class RelationFinder:
         targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(noun, p)]
         if governor is not None and not targets:
             targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(governor, p)]
-        if lemma == "purchase":
-            sources, targets = targets, sources
+        goods = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if lemma in ("purchase", "import"):  # "its imports of Russian oil": Russia sells to it
+            origin = targets or [a for g in goods for a in r.makers_of(g)]
+            sources, targets = origin, sources
+        if relation == "AID" and lemma in ("import", "export", "purchase", "sale") and \
+                any(g.lemma_.lower() in self.lex.commodities for g in goods):
+            relation = "COOPERATE"  # trade in oil or grain
         yield from self._emit(sources, relation, targets, noun, _phrase(noun), presupposed=presupposed)
 
     # -- nouns -----------------------------------------------------------------
