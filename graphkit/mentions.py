@@ -164,7 +164,12 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     skip_until = dateline_end(sent.doc) if sent.start == 0 else 0
     here = {e.ent_id_ for e in sent.ents if e.ent_id_}
     covered: set[int] = set()
-    for ent in sent.ents:
+    ents = list(sent.ents)
+    for ent, following in zip(ents, ents[1:]):
+        if ent.label_ == "ORG" and not ent.ent_id_ and following.ent_id_ and following.start == ent.end \
+                and all(t.head.i >= ent.start and t.head.i < following.end for t in ent):
+            covered.update(range(ent.start, ent.end))  # "Peace and" + "Security Council": one name
+    for ent in ents:
         if ent.start_char < skip_until or ent.start in covered:
             continue
         ent = _whole_name(ent)
@@ -177,8 +182,46 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
         head = sent.doc[ent.end - 1]
         mention = Mention(ent.start, ent.end, actor, ent.text, via, _is_subject(head), number,
                           sum(1 for _ in head.ancestors))
-        mentions.append(_extend_to_body(mention, sent, ctx) or mention)
+        mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)
     return mentions
+
+
+def _named_before(mention: Mention, sent, ctx: DocumentContext) -> Mention | None:
+    """'the African Union's Peace and Security Council' is not the UN Security Council: capitalized
+    words before an organization's name that belong to it make another body."""
+    if mention.actor.kind != "organization" or mention.via != "entity":
+        return None
+    doc = sent.doc
+    start = mention.start
+    while start > sent.start:
+        word = doc[start - 1]
+        if word.lower_ in ("and", "of") and start - 2 >= sent.start and doc[start - 2].text[:1].isupper() \
+                and not doc[start - 2].ent_id_ and doc[start - 2].ent_type_ not in ("GPE", "NORP", "PERSON"):
+            start -= 1
+            continue
+        gazetteer = bool(word.ent_id_) or word.ent_type_ in ("GPE", "NORP", "PERSON")
+        if word.text[:1].isupper() and word.pos_ in ("PROPN", "ADJ", "NOUN") and not gazetteer \
+                and word.head.i >= mention.start - 1 and word.i > 0 and doc[word.i - 1].tag_ != "POS":
+            start -= 1
+            continue
+        break
+    if start == mention.start or doc[start].lower_ in ("and", "of"):
+        return None
+    name = doc[start: mention.end].text
+    known = ctx.base.resolve(name, date=ctx.date)
+    owner = None
+    if start - 2 >= sent.start and doc[start - 1].tag_ == "POS":  # "the African Union's"
+        owner_token = doc[start - 2]
+        resolved = ctx.base.resolve(doc[owner_token.left_edge.i: start - 1].text)
+        owner = resolved.id if resolved else None
+    elif start - 1 >= sent.start and doc[start - 1].ent_type_ == "NORP":  # "the Philippine National …"
+        resolved = ctx.base.demonym(doc[start - 1].text)
+        if resolved is not None:
+            owner, start = resolved.id, start - 1
+            name = doc[start: mention.end].text
+            known = ctx.base.resolve(name, date=ctx.date)
+    actor = known or Actor(id=_slug(name), name=name, kind="organization", aliases=(name,), affiliation=owner)
+    return Mention(start, mention.end, actor, name, "body", mention.subject, mention.sentence, mention.depth)
 
 
 def _extend_to_body(mention: Mention, sent, ctx: DocumentContext) -> Mention | None:

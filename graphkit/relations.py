@@ -18,6 +18,7 @@ from graphkit.types import Actor, relation_vocabulary
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
+AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
 JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
@@ -106,6 +107,8 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
+            if lex.object_class(lemma) == "weapons":
+                yield from self.weapons_aimed(token)
             for relation, preps in lex.nouns.get(lemma, ()):
                 yield from self.noun(token, relation, preps)
             if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
@@ -421,6 +424,26 @@ class RelationFinder:
                     return wanted
         return cls
 
+    def weapons_aimed(self, weapon) -> Iterator[Candidate]:
+        """'answered with missiles aimed at Israeli cities', 'drones fired at Kyiv' → ATTACK."""
+        r = self.r
+        r.indirect = False
+        holders = [weapon]
+        if weapon.dep_ in ("pobj", "conj") and weapon.head.lower_ == "of":  # "waves of missiles aimed at"
+            holders.append(weapon.head.head)
+        elif weapon.dep_ == "conj" and weapon.head.dep_ == "pobj" and weapon.head.head.lower_ == "of":
+            holders.append(weapon.head.head.head)
+        aimed = [c for h in holders for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS]
+        targets = [a for c in aimed for p in ("at", "against", "toward", "towards", "on")
+                   for a in r.slot_actors(c, p)]
+        if not targets:
+            return
+        sources = r.makers_of(weapon)
+        if not sources:
+            verb = next((a for a in weapon.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            sources = r.agents(verb) if verb is not None else []
+        yield from self._emit(sources, "ATTACK", targets, weapon, f"{weapon.text} {aimed[0].text}")
+
     def transfer_noun(self, noun, lemma: str) -> Iterator[Candidate]:
         """"Tehran's supply of drones to Russia", 'arms sales to Israel', 'drone transfers to Russia'."""
         r = self.r
@@ -542,8 +565,12 @@ class RelationFinder:
                 relation = override  # "cut off all trade with Israel" → SANCTION
                 if governor is not None:
                     if not sources:
-                        if relation == "AGREE" and governor.lemma_.lower() not in self.lex.agreement_verbs:
-                            return
+                        verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
+                        purpose = anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "into")
+                        retyped = (governor.lemma_.lower(), "ties" if lemma in self.lex.ties_nouns else lemma) \
+                            in self.lex.verb_noun_overrides
+                        if _lemma(governor) not in verbs and not purpose and not retyped:
+                            return  # "the UN condemned the attack": the condemner did not attack
                         sources = r.agents(governor)
                         from_governor = True
                     for p in preps:
@@ -677,6 +704,15 @@ class RelationFinder:
         if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
             return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         return []
+
+
+# the small English model lemmatizes a few news verbs wrongly
+LEMMA_FIXES = {"stag": "stage", "ink": "ink", "wag": "wage"}
+
+
+def _lemma(token) -> str:
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
 
 
 def _phrase(token) -> str:
