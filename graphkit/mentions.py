@@ -201,7 +201,7 @@ def _named_before(mention: Mention, sent, ctx: DocumentContext) -> Mention | Non
             continue
         gazetteer = bool(word.ent_id_) or word.ent_type_ in ("GPE", "NORP", "PERSON")
         if word.text[:1].isupper() and word.pos_ in ("PROPN", "ADJ", "NOUN") and not gazetteer \
-                and word.head.i >= mention.start - 1 and word.i > 0 and doc[word.i - 1].tag_ != "POS":
+                and word.head.i >= mention.start - 1:
             start -= 1
             continue
         break
@@ -214,6 +214,8 @@ def _named_before(mention: Mention, sent, ctx: DocumentContext) -> Mention | Non
         owner_token = doc[start - 2]
         resolved = ctx.base.resolve(doc[owner_token.left_edge.i: start - 1].text)
         owner = resolved.id if resolved else None
+        if resolved is not None and resolved.kind == "organization" and not known:
+            name = f"{resolved.name} {name}"  # "the African Union's Peace and Security Council"
     elif start - 1 >= sent.start and doc[start - 1].ent_type_ == "NORP":  # "the Philippine National …"
         resolved = ctx.base.demonym(doc[start - 1].text)
         if resolved is not None:
