@@ -24,7 +24,7 @@ import networkx as nx
 
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
-from graphkit.graph import build_graph, edge_key, summarize, write_graph
+from graphkit.graph import build_graph, edge_key, summarize, to_node_link
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
 from graphkit.output import atomic_open, ensure_folder
@@ -108,6 +108,14 @@ def _reader(model: str | None, prefilter: bool):
         return _readers[key]
 
 
+def _kept_part(unit, doc) -> tuple[int, object]:
+    """The parser's sentences that cover the unit's kept text, as a Doc of their own, and its offset."""
+    tokens = [t for t in doc if unit.start <= t.idx < unit.end and not t.is_space] or list(doc)
+    first, last = tokens[0].sent, tokens[-1].sent
+    span = doc[first.start:last.end]
+    return unit.offset + span.start_char, span.as_doc()
+
+
 def extract_batch(documents: list[Document], model: str | None = None, prefilter: bool = True) -> list[DocumentResult]:
     """Evidence of each document of a batch (the unit of work of every runner).
 
@@ -130,8 +138,8 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
             units, left_out = sentence_filter.plan(pieces)
             plans.append(units)
             dropped.append(left_out)
-    texts = [(text, (number, position)) for number, units in enumerate(plans)
-             for position, (_, text) in enumerate(units) if text is not GAP]
+    texts = [(unit.text if sentence_filter else unit[1], (number, position)) for number, units in enumerate(plans)
+             for position, unit in enumerate(units) if unit is not GAP]
     parsed: dict[tuple[int, int], object] = {}
     for doc, where in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
         parsed[where] = doc
@@ -139,13 +147,19 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
     for number, (document, units) in enumerate(zip(documents, plans)):
         docs = []
         parsed_sentences = 0
-        for position, (offset, text) in enumerate(units):
-            if text is GAP:
-                docs.append((offset, gap))
+        for position, unit in enumerate(units):
+            if unit is GAP:
+                docs.append((0, gap))
+                continue
+            doc = parsed.pop((number, position))
+            if sentence_filter is None:
+                offset = unit[0]
+            elif unit.whole:
+                offset = unit.offset
             else:
-                doc = parsed.pop((number, position))
-                parsed_sentences += sum(1 for _ in doc.sents)
-                docs.append((offset, doc))
+                offset, doc = _kept_part(unit, doc)
+            parsed_sentences += sum(1 for _ in doc.sents)
+            docs.append((offset, doc))
         sentences = parsed_sentences + dropped[number]
         evidence = tuple(extract_document(document, docs, base, lexicon))
         results.append(DocumentResult(evidence, sentences, parsed_sentences))
@@ -202,8 +216,8 @@ def write_evidence(evidence: Iterable[Evidence], path: Path) -> int:
     """Write evidence as JSON Lines atomically; returns the number of rows."""
     count = 0
     with atomic_open(Path(path)) as handle:
-        for row in evidence:
-            handle.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        for row in evidence:  # the fields in order, as Evidence.to_dict (which deep-copies, slowly)
+            handle.write(json.dumps(dict(row.__dict__), ensure_ascii=False) + "\n")
             count += 1
     return count
 
@@ -270,6 +284,12 @@ def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Docume
     kb_edges = base.structural_edges(ids)
     extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
     return build_graph(events + structural, actors + extra, documents, kb_edges)
+
+
+def write_graph_streaming(graph: nx.MultiDiGraph, path: Path) -> None:
+    """``graph.write_graph`` without the whole JSON text in memory: the same bytes, written as encoded."""
+    with atomic_open(Path(path)) as handle:
+        json.dump(to_node_link(graph), handle, ensure_ascii=False, indent=1)
 
 
 @dataclass
@@ -342,7 +362,7 @@ def build(
     write_evidence((aggregator.add(row) for row in rows), outputs["triples"])
     graph = aggregator.graph()
     del aggregator
-    write_graph(graph, outputs["graph"])
+    write_graph_streaming(graph, outputs["graph"])
     render_html(graph, outputs["view"], title=title, **(view_options or {}))
     stats.seconds = time.perf_counter() - started
     return BuildResult(graph=graph, stats=stats, outputs=outputs)

@@ -13,9 +13,11 @@ comes back), are parsed.
 
 The rules are conservative: a dropped sentence is one the extractor would
 have read without finding a relation or changing what later sentences
-resolve to. ``plan`` returns parse units of whole sentences at their exact
-offsets, and gaps where dropped sentences were; ``GAP`` stands in for the
-dropped sentences so the extractor's "previous sentence" stays the same.
+resolve to. ``plan`` returns parse units (runs of kept sentences at their
+exact offsets, with a few tokens of context either side, since the tagger,
+parser and NER look past a sentence end) and ``GAP`` where sentences were
+dropped: the pipeline hands the extractor a one-token placeholder Doc there,
+so that its "previous sentence" is the same as in a full parse.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graphkit import extract, mentions, relations
 from graphkit.actors import RULER_NAME, ActorBase
 from graphkit.lexicon import Lexicon, load_lexicon
 
@@ -34,11 +37,22 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "al", "bin", "v
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
 dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split())
-PRONOUNS = frozenset("""it its itself they their them themselves theirs he his him himself she her hers
-herself""".split())
-REFERENCE_LEMMAS = frozenset({"pair", "duo", "two", "both", "country", "nation", "power", "side"})
-CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion",
-                         "rumor", "rumour"})
+PRONOUNS = mentions.PRONOUNS_STATE | mentions.PRONOUNS_PLURAL | mentions.PRONOUNS_PERSON
+PLURALS = frozenset(mentions.PRONOUNS_PLURAL)
+# words that make a reference stand for two or more actors: "the two countries", "both sides"
+PAIR_WORDS = frozenset({"pair", "duo", *getattr(mentions, "NUMBER_WORDS", {"two": 2, "both": 2})})
+REFERENCE_LEMMAS = PAIR_WORDS | frozenset({"country", "nation", "power", "side", "leader", "ally", "neighbour",
+                                           "neighbor", "rival", "partner", "capital"}) | \
+    frozenset(getattr(mentions, "ORG_DESCRIPTIONS", ()))
+# trigger words the extractor reads besides the lexicon's trigger lemmas: expulsions ("ordered X to
+# leave"), participation ("took part in joint drills"), joint activities, "Iran-backed" participles
+EXTRA_TRIGGERS = frozenset({"order", "tell", "force", "give", "instruct", "demand", "take", "participate", "join",
+                            "joint"}) | frozenset(getattr(relations, "HYPHEN_PARTICIPLES", ()))
+CLAIM_NOUNS = frozenset(getattr(extract, "CLAIM_NOUNS", ())) | {"accusation", "claim", "allegation", "report",
+                                                                  "charge", "suggestion", "assertion"}
+# tokens of context parsed on either side of kept sentences: the tok2vec layers see 4 tokens
+# each way, the parser and NER a few more through their state
+CONTEXT_TOKENS = 8
 OPINION_AUX = frozenset({"should", "must", "ought"})
 
 
@@ -59,6 +73,34 @@ class Sentence:
     keep: bool = False
 
 
+@dataclass(frozen=True)
+class Word:
+    """What a word form can be: a reference (1, or 2 for a plural), a trigger, a role word, …"""
+
+    reference: int
+    trigger: bool
+    roles: frozenset[str]
+    claim: bool
+    opinion: bool
+    reporting: bool
+    negating: bool
+    joiner: bool
+    common: bool  # a calendar word or "I": capitalized but no name
+    stop: bool  # a stop word: capitalized at a sentence start, no name
+
+
+@dataclass
+class _Piece:
+    """A tokenized paragraph: token texts, lower-case forms, character offsets, white space, gazetteer."""
+
+    text: str
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    spaces: list[bool]
+    matches: dict[int, tuple[str | None, int]]
+
+
 class GapDoc:
     """Marker of dropped sentences in a plan (see ``SentenceFilter.plan``)."""
 
@@ -69,10 +111,12 @@ GAP = GapDoc()
 class SentenceFilter:
     """Decides, per document, which sentences are worth parsing (see the module docstring)."""
 
-    def __init__(self, nlp, base: ActorBase | None = None, lexicon: Lexicon | None = None):
+    def __init__(self, nlp, base: ActorBase | None = None, lexicon: Lexicon | None = None,
+                 context: int = CONTEXT_TOKENS):
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.nlp = nlp
+        self.context = context
         self.tokenizer = nlp.tokenizer
         self.base = base or ActorBase.default()
         lex = lexicon or load_lexicon()
@@ -85,46 +129,61 @@ class SentenceFilter:
             blank = spacy.blank("en", vocab=nlp.vocab)
             self.ruler = add_actor_ruler(blank, self.base)
         self.stop_words = STOP_WORDS
-        self.triggers = lex.trigger_lemmas() | lex.criticizing_reporters | lex.person_role_words
+        self.triggers = lex.trigger_lemmas() | lex.criticizing_reporters | lex.person_role_words | EXTRA_TRIGGERS | \
+            frozenset(getattr(lex, "joint_nouns", ()))
         self.reporting = lex.reporting_verbs
         self.negating = lex.negating_verbs
         self.role_words = lex.person_role_words
         self.references = lex.state_descriptions | lex.person_role_words | REFERENCE_LEMMAS
         self._rules, self._exceptions = _lemma_tables(nlp)
-        self._lemmas: dict[str, frozenset[str]] = {}
+        self._words: dict[str, Word] = {}
 
     # -- words ------------------------------------------------------------------------------
     def lemmas(self, lower: str) -> frozenset[str]:
         """Every lemma the lemmatizer could give ``lower`` under any part of speech."""
-        found = self._lemmas.get(lower)
+        candidates = {lower}
+        for rules in self._rules:
+            for old, new in rules:
+                if lower.endswith(old) and len(lower) > len(old):
+                    candidates.add(lower[: len(lower) - len(old)] + new)
+        for table in self._exceptions:
+            candidates.update(table.get(lower, ()))
+        return frozenset(candidates)
+
+    def word(self, lower: str) -> Word:
+        """What a word can be, by its lower-case form (remembered)."""
+        found = self._words.get(lower)
         if found is None:
-            candidates = {lower}
-            for rules in self._rules:
-                for old, new in rules:
-                    if lower.endswith(old) and len(lower) > len(old):
-                        candidates.add(lower[: len(lower) - len(old)] + new)
-            for table in self._exceptions:
-                candidates.update(table.get(lower, ()))
-            found = self._lemmas[lower] = frozenset(candidates)
+            lemmas = self.lemmas(lower)
+            reference = 0
+            if lower in PRONOUNS or not lemmas.isdisjoint(self.references):
+                reference = 2 if lower in PLURALS or not lemmas.isdisjoint(PAIR_WORDS) else 1
+            found = self._words[lower] = Word(
+                reference=reference, trigger=not lemmas.isdisjoint(self.triggers),
+                roles=frozenset(lemmas & self.role_words), claim=not lemmas.isdisjoint(CLAIM_NOUNS),
+                opinion=lower in OPINION_AUX, reporting=not lemmas.isdisjoint(self.reporting),
+                negating=not lemmas.isdisjoint(self.negating), joiner=lower in NAME_JOINERS,
+                common=lower in CALENDAR or lower == "i", stop=lower in self.stop_words)
         return found
 
     # -- sentences ----------------------------------------------------------------------------
-    def split(self, doc) -> list[tuple[int, int]]:
+    def split(self, texts: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
         """Token spans of sentences: cut after . ! ? (and closing quotes) before a capital or quote.
 
-        Conservative: where in doubt it does not cut, so a piece may hold more than one of the
-        parser's sentences but a parser sentence is never cut in two.
+        ``texts`` are the tokens' texts, ``spaces`` whether each is white space. Conservative:
+        where in doubt it does not cut, so a piece may hold more than one of the parser's
+        sentences but a parser sentence is never cut in two.
         """
         spans = []
         start = 0
-        n = len(doc)
+        n = len(texts)
         i = 0
         while i < n:
-            if doc[i].text in SENTENCE_END and i > start:
+            if texts[i] in SENTENCE_END and i > start:
                 j = i + 1
-                while j < n and (doc[j].text in CLOSERS or doc[j].is_space):
+                while j < n and (texts[j] in CLOSERS or spaces[j]):
                     j += 1
-                if j < n and _starts_sentence(doc, j):
+                if j < n and _starts_sentence(texts, j):
                     spans.append((start, j))
                     start = j
                     i = j
@@ -134,11 +193,11 @@ class SentenceFilter:
             spans.append((start, n))
         return spans
 
-    def read(self, doc, span: tuple[int, int], matches: dict[int, tuple[str | None, int]]) -> Sentence:
-        """The sentence at token ``span`` of ``doc``; ``matches``: start token → (actor id, end)."""
+    def read(self, piece: _Piece, span: tuple[int, int]) -> Sentence:
+        """What the sentence at token ``span`` of ``piece`` holds."""
         start, end = span
-        tokens = doc[start:end]
-        sentence = Sentence(start=doc[start].idx, end=tokens[-1].idx + len(tokens[-1].text_with_ws))
+        texts, lowers, matches = piece.texts, piece.lowers, piece.matches
+        sentence = Sentence(start=piece.starts[start], end=piece.starts[end] if end < len(texts) else len(piece.text))
         covered: set[int] = set()
         for s in range(start, end):
             if s not in matches:
@@ -151,38 +210,33 @@ class SentenceFilter:
             sentence.known.add(actor_id)
             actor = self.base.get(actor_id)
             if actor is not None and actor.kind == "person":
-                sentence.person_words.update(w.lower() for w in doc[s:e].text.split())
+                sentence.person_words.update(w.lower() for w in lowers[s:e])
                 sentence.person_words.update(w.lower() for w in actor.name.replace("-", " ").split())
-        run: list = []
-        opinion = reporting = negating = False
-        for token in tokens:
-            text = token.text
-            lower = token.lower_
-            capital = text[:1].isupper() and token.i not in covered and lower not in CALENDAR and text != "I"
-            if capital and token.i == start and lower in self.stop_words:
-                capital = False
-            if capital or (run and lower in NAME_JOINERS and token.i not in covered):
-                run.append(token)
-            else:
-                self._close(run, sentence)
+        run: list[int] = []
+        opinion = reporting = negating = claim = False
+        for i in range(start, end):
+            word = self.word(lowers[i])
+            capital = texts[i][:1].isupper() and i not in covered and not word.common and \
+                not (i == start and word.stop)
+            if capital or (run and word.joiner and i not in covered):
+                run.append(i)
+            elif run:
+                self._close(run, piece, sentence)
                 run = []
-            lemmas = self.lemmas(lower)
-            if lower in PRONOUNS or not lemmas.isdisjoint(self.references):
-                sentence.references += 1
-            if not lemmas.isdisjoint(self.triggers):
+            sentence.references += word.reference
+            if word.trigger:
                 sentence.trigger = True
-            roles = lemmas & self.role_words
-            if roles:
-                sentence.roles.update(roles)
-            if not lemmas.isdisjoint(CLAIM_NOUNS):
-                sentence.claim = True
-            opinion = opinion or lower in OPINION_AUX
-            reporting = reporting or not lemmas.isdisjoint(self.reporting)
-            negating = negating or not lemmas.isdisjoint(self.negating)
-        self._close(run, sentence)
+            if word.roles:
+                sentence.roles.update(word.roles)
+            claim = claim or word.claim
+            opinion = opinion or word.opinion
+            reporting = reporting or word.reporting
+            negating = negating or word.negating
+        if run:
+            self._close(run, piece, sentence)
         if opinion and reporting:
             sentence.trigger = True  # "'X should …,' he said": a reported request
-        sentence.claim = sentence.claim and negating
+        sentence.claim = claim and negating
         return sentence
 
     def gazetteer(self, doc) -> dict[int, tuple[str | None, int]]:
@@ -191,7 +245,12 @@ class SentenceFilter:
         sep = self.ruler.ent_id_sep
         seen: set[int] = set()
         found = {}
-        for match_id, s, e in self.ruler.match(doc):
+        found_by = [self.ruler.phrase_matcher(doc)]
+        if len(self.ruler.matcher):  # token patterns, if someone added any
+            found_by.append(self.ruler.matcher(doc))
+        matches = {(m, s, e) for group in found_by for m, s, e in group if s != e}
+        # the ruler's own order (EntityRuler.match): longest first, then leftmost
+        for match_id, s, e in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
             if s in seen or e - 1 in seen:
                 continue
             seen.update(range(s, e))
@@ -200,19 +259,20 @@ class SentenceFilter:
         return found
 
     @staticmethod
-    def _close(run: list, sentence: Sentence) -> None:
-        while run and run[-1].lower_ in NAME_JOINERS:
+    def _close(run: list[int], piece: _Piece, sentence: Sentence) -> None:
+        lowers = piece.lowers
+        while run and lowers[run[-1]] in NAME_JOINERS:
             run.pop()
-        while run and run[0].lower_ in NAME_JOINERS:
+        while run and lowers[run[0]] in NAME_JOINERS:
             run.pop(0)
         if not run:
             return
         sentence.names += 1
-        words = [t.text for t in run if t.lower_ not in NAME_JOINERS]
+        words = [lowers[i] for i in run if lowers[i] not in NAME_JOINERS]
         if len(words) == 1:
-            sentence.surnames.add(words[0].lower())
+            sentence.surnames.add(words[0])
         else:
-            sentence.person_words.update(w.lower() for w in words)
+            sentence.person_words.update(words)
 
     # -- the decision ---------------------------------------------------------------------------
     def decide(self, sentences: list[Sentence]) -> None:
@@ -240,46 +300,69 @@ class SentenceFilter:
                 needed_roles |= sentence.roles
             following = sentence
 
-    def plan(self, pieces: Iterable[tuple[int, str]]) -> tuple[list[tuple[int, str | GapDoc]], int]:
+    def plan(self, pieces: Iterable[tuple[int, str]]) -> tuple[list[Unit | GapDoc], int]:
         """Parse units of one document's paragraphs, and how many sentences were left out.
 
-        Each unit is (offset, text) — consecutive kept sentences of a paragraph at their
-        offset in the document — or (offset, GAP) where sentences were dropped.
+        Consecutive kept sentences of a paragraph make one ``Unit``, with up to
+        ``context`` tokens of the paragraph on either side (the tagger, parser and
+        NER look a few tokens past a sentence end); ``GAP`` stands where sentences
+        were left out.
         """
         read = []
         for offset, text in pieces:
             doc = self.tokenizer(text)
-            matches = self.gazetteer(doc)
-            for span in self.split(doc):
-                if not all(t.is_space for t in doc[span[0]:span[1]]):
-                    read.append((offset, text, self.read(doc, span, matches)))
-        self.decide([s for _, _, s in read])
-        units: list[tuple[int, str | GapDoc]] = []
-        run: tuple[int, str, int, int] | None = None  # offset, text, start, end
-        for offset, text, sentence in read:
+            columns = zip(*[(t.text, t.lower_, t.idx, t.is_space) for t in doc]) if len(doc) else ((), (), (), ())
+            texts, lowers, starts, spaces = (list(c) for c in columns)
+            piece = _Piece(text, texts, lowers, starts, spaces, self.gazetteer(doc))
+            for span in self.split(piece.texts, piece.spaces):
+                if not all(piece.spaces[span[0]:span[1]]):
+                    read.append((offset, text, piece, span, self.read(piece, span)))
+        self.decide([entry[4] for entry in read])
+        units: list[Unit | GapDoc] = []
+        run = None  # [offset, text, piece, first token, end token]
+        for offset, text, piece, span, sentence in read:
+            if sentence.keep and run is not None and run[2] is piece and run[4] == span[0]:
+                run[4] = span[1]
+                continue
+            if run is not None:
+                units.append(self._unit(*run))
+                run = None
             if sentence.keep:
-                if run is not None and run[0] == offset and run[3] == sentence.start:
-                    run = (offset, text, run[2], sentence.end)
-                    continue
-                if run is not None:
-                    units.append((run[0] + run[2], run[1][run[2]:run[3]]))
-                run = (offset, text, sentence.start, sentence.end)
-            else:
-                if run is not None:
-                    units.append((run[0] + run[2], run[1][run[2]:run[3]]))
-                    run = None
-                if not units or units[-1][1] is not GAP:
-                    units.append((offset + sentence.start, GAP))
+                run = [offset, text, piece, span[0], span[1]]
+            elif not units or units[-1] is not GAP:
+                units.append(GAP)
         if run is not None:
-            units.append((run[0] + run[2], run[1][run[2]:run[3]]))
-        return units, sum(1 for _, _, s in read if not s.keep)
+            units.append(self._unit(*run))
+        return units, sum(1 for entry in read if not entry[4].keep)
+
+    def _unit(self, offset: int, text: str, piece: _Piece, first: int, end: int) -> Unit:
+        starts, n = piece.starts, len(piece.texts)
+        begin = starts[max(0, first - self.context)] if first > 0 else 0
+        start = starts[first] if first > 0 else 0
+        stop = starts[end] if end < n else len(text)
+        after = end + self.context
+        finish = len(text) if after >= n else starts[after - 1] + len(piece.texts[after - 1])
+        return Unit(offset + begin, text[begin:finish], start - begin, stop - begin)
 
 
-def _starts_sentence(doc, j: int) -> bool:
-    token = doc[j]
-    first = token.text[:1]
-    if token.text in OPENERS and j + 1 < len(doc):
-        first = doc[j + 1].text[:1]
+@dataclass(frozen=True)
+class Unit:
+    """Text to parse at ``offset`` in the document; its kept sentences are ``text[start:end]``."""
+
+    offset: int
+    text: str
+    start: int
+    end: int
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0 and self.end >= len(self.text.rstrip())
+
+
+def _starts_sentence(texts: list[str], j: int) -> bool:
+    first = texts[j][:1]
+    if texts[j] in OPENERS and j + 1 < len(texts):
+        first = texts[j + 1][:1]
     return first.isupper() or first.isdigit()
 
 
