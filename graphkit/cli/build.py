@@ -26,18 +26,51 @@ def build_cli(
                              help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local'."),
     prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter",
                                    help="Parse only sentences that can hold a relation (same output, faster)."),
+    focus: str = typer.Option(None, "--focus", help="View: only the network around this actor (id, name or alias)."),
+    depth: int = typer.Option(1, "--depth", help="View: steps around --focus."),
+    relations: str = typer.Option(None, "--relations", help="View: comma-separated relations, e.g. SUPPLY_ARMS,ALLY."),
+    polarity: str = typer.Option(None, "--polarity", help="View: cooperative, neutral or hostile."),
+    min_count: int = typer.Option(0, "--min-count", help="View: relations with at least N asserted mentions."),
+    since: str = typer.Option(None, "--since", help="View: evidence dated on or after (2024, 2024-06, 2024-06-19)."),
+    until: str = typer.Option(None, "--until", help="View: evidence dated on or before."),
+    level: str = typer.Option("actor", "--level", help="View: actor, or state (people folded into their country)."),
+    max_nodes: int = typer.Option(None, "--max-nodes", help="View: keep the N actors with the most evidence (0: all)."),
+    neo4j_uri: str = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
+                                  help="Also load the graph into Neo4j at this Bolt URI."),
+    neo4j_user: str = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USER", help="Neo4j user."),
+    neo4j_password: str = typer.Option("", "--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password."),
+    database: str = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Neo4j database."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
 ) -> None:
-    """Build the alliance graph: OUTDIR/triples.jsonl, OUTDIR/graph.json and OUTDIR/graph.html."""
+    """Build the alliance graph: OUTDIR/triples.jsonl, OUTDIR/graph.json and OUTDIR/graph.html.
+
+    With --neo4j-uri (or NEO4J_URI) the graph is also loaded into Neo4j, as
+    `graphkit load` does.
+    """
     from graphkit.ingest import count_inputs
     from graphkit.pipeline import build, default_jobs
+    from graphkit.render import ViewOptions
 
     if jobs is not None and jobs < 1:
         fail("--jobs must be at least 1", 2)
+    view = {"focus": focus, "depth": depth, "relations": relations or (), "polarity": polarity,
+            "min_count": min_count, "since": since, "until": until, "level": level}
+    if max_nodes is not None:
+        view["max_nodes"] = max_nodes
+    ViewOptions(**view)  # a bad option fails here, before any work
     with document_progress(count_inputs(inputs), quiet) as (on_document, on_skip):
         result = build(inputs, outdir, model=model, date=date, strict=strict, title=title,
                        on_document=on_document, on_skip=on_skip, jobs=jobs or default_jobs(),
-                       prefilter=prefilter, cache=False if no_cache else (cache or True), dask=dask)
+                       prefilter=prefilter, cache=False if no_cache else (cache or True), dask=dask,
+                       view_options=view)
+    if neo4j_uri:
+        from graphkit.neo4j_store import load_graph
+
+        report = load_graph(result.graph, neo4j_uri, neo4j_user, neo4j_password, database)
+        for notice in report.notices:
+            typer.echo(f"graphkit: note: {notice}", err=True)
+        if not quiet:
+            typer.echo(report.summary())
     if quiet:
         return
     summary = result.summary()
