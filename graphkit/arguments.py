@@ -151,7 +151,8 @@ class SentenceReader:
             beyond = self._pobj_actors(t, ("with",), depth)
             if beyond:
                 return beyond
-        if lemma in LOCATED_NOUNS:  # "targets in Iran", "its base in Qatar"
+        named = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token]
+        if lemma in LOCATED_NOUNS and not named:  # "targets in Iran", "its base in Qatar"
             inside = self._pobj_actors(t, ("in", "inside"), depth)
             if inside:
                 return inside

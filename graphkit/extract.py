@@ -146,7 +146,8 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
         for sent in doc.sents:
             mentions, groups, found = extract_sentence(sent, ctx, lexicon)
             ctx.remember(mentions, groups)
-            text = sent.text
+            # the document's own words: headlines were parsed in sentence case (graphkit.headlines)
+            text = document.text[offset + sent.start_char: offset + sent.end_char] or sent.text
             headline = not text.rstrip().endswith((".", "!", "?", "’", "”", "'", '"'))
             for cand, mod in found:
                 rel = vocabulary[cand.relation]

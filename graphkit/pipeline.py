@@ -25,6 +25,7 @@ import networkx as nx
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
 from graphkit.graph import build_graph, edge_key, summarize, to_node_link
+from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
 from graphkit.output import atomic_open, ensure_folder
@@ -129,8 +130,10 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
     lexicon = load_lexicon()
     plans: list[list[tuple[int, object]]] = []
     dropped: list[int] = []
+    names = name_checker(base)
     for document in documents:
-        pieces = list(paragraphs(document.text))
+        pieces = [(offset, sentence_case(text, names) if is_headline(text) else text)
+                  for offset, text in paragraphs(document.text)]
         if sentence_filter is None:
             plans.append(list(pieces))
             dropped.append(0)
