@@ -145,6 +145,10 @@ def _date_in_range(date: str | None, since: str | None, until: str | None) -> bo
     return not (until and date[:len(until)] > until)
 
 
+# evidence items per relation carried in the page (the side panel lists 200); graph.json keeps them all
+EVIDENCE_IN_PAGE = 200
+
+
 def _edge_stats(evidence: list[dict]) -> dict:
     asserted = [e for e in evidence if not e.get("negated")]
     dates = sorted(e["date"] for e in evidence if e.get("date"))
@@ -544,7 +548,8 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
             "polarity": polarity, "count": count, "negated_count": negated, "hedged_count": hedged,
             "sources": list(data.get("sources") or ()), "first_seen": data.get("first_seen"),
             "last_seen": data.get("last_seen"), "description": rel.description if rel else None,
-            "evidence": [_compact(item) for item in data.get("evidence") or ()],
+            "evidence": [_compact(item) for item in (data.get("evidence") or ())[:EVIDENCE_IN_PAGE]],
+            "evidence_more": max(0, len(data.get("evidence") or ()) - EVIDENCE_IN_PAGE),
         })
     legend = [
         {"relation": name, "color": relation_color.get(name, "#888"), "polarity": rel.polarity,

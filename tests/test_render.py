@@ -370,3 +370,16 @@ def test_render_command_has_help(cli):
     result = cli("render", "--help")
     assert result.exit_code == 0
     assert "--focus" in result.output and "--max-nodes" in result.output and "--level" in result.output
+
+
+def test_page_carries_at_most_200_sentences_per_relation():
+    from graphkit.graph import build_graph
+    from graphkit.render import page_data, select_view
+    from graphkit.types import Evidence
+
+    rows = [Evidence(doc=f"d{i}", sentence=f"Iran shipped drones to Russia ({i}).", start=0, end=10, date=None,
+                     source="Iran", source_id="IRN", relation="SUPPLY_ARMS", target="Russia", target_id="RUS",
+                     polarity=1, weight=8, predicate="shipped") for i in range(250)]
+    data = page_data(select_view(build_graph(rows)))
+    (relation,) = [r for r in data["relations"].values() if r["relation"] == "SUPPLY_ARMS"]
+    assert len(relation["evidence"]) == 200 and relation["evidence_more"] == 50 and relation["count"] == 250

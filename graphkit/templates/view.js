@@ -235,8 +235,9 @@
     var list = el("ol"), limit = 200;
     rel.evidence.slice(0, limit).forEach(function (e) { list.appendChild(evidenceItem(e)); });
     details.appendChild(list);
-    if (rel.evidence.length > limit) {
-      details.appendChild(el("p", "gk-more", "… and " + (rel.evidence.length - limit) + " more"));
+    var more = Math.max(0, rel.evidence.length - limit) + (rel.evidence_more || 0);
+    if (more) {
+      details.appendChild(el("p", "gk-more", "… and " + more + " more (all of them are in graph.json)"));
     }
     api.selected = { edge: id };
   }
