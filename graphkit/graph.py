@@ -64,14 +64,18 @@ def build_graph(
         )
 
     grouped: dict[tuple[str, str, str], list[Evidence]] = {}
+    surface: dict[str, dict[str, int]] = {}
     for ev in evidence:
-        add_node(ev.source_id, ev.source)
-        add_node(ev.target_id, ev.target)
+        for actor_id, name in ((ev.source_id, ev.source), (ev.target_id, ev.target)):
+            names = surface.setdefault(actor_id, {})
+            names[name] = names.get(name, 0) + 1
         grouped.setdefault(edge_key(ev.source_id, ev.relation, ev.target_id), []).append(ev)
+    for actor_id in sorted(surface):  # an unknown actor is named by its most frequent surface form
+        add_node(actor_id, min(surface[actor_id].items(), key=lambda item: (-item[1], item[0]))[0])
 
     for (source, relation, target), items in sorted(grouped.items()):
         rel = vocabulary[relation]
-        items = sorted(items, key=lambda e: (e.doc, e.start, e.predicate, e.negated, e.hedged))
+        items = sorted(items, key=_evidence_order)
         asserted = [e for e in items if not e.negated]
         dates = sorted(e.date for e in items if e.date)
         graph.add_edge(
@@ -102,6 +106,11 @@ def build_graph(
                 sources=[], confidence=1.0, first_seen=None, last_seen=None, evidence=[],
             )
     return graph
+
+
+def _evidence_order(e: Evidence) -> tuple:
+    return (e.doc, e.start, e.end, e.predicate, e.negated, e.hedged, e.sentence, e.date or "",
+            e.attributed_to or "", e.confidence, e.source, e.target)
 
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict:
@@ -136,7 +145,45 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
         raise StoreError(f"cannot read graph file {path}: {exc}") from None
     if not isinstance(data, dict) or "nodes" not in data or "links" not in data:
         raise StoreError(f"{path} is not a graphkit graph.json (no 'nodes'/'links')")
+    problem = node_link_problem(data)
+    if problem:
+        raise StoreError(f"{path} is not a valid graphkit graph.json: {problem}")
     return from_node_link(data)
+
+
+NODE_FIELDS = {"id": (str,), "name": (str,), "kind": (str,), "aliases": (list,), "affiliation": (str, type(None))}
+LINK_FIELDS = {"source": (str,), "target": (str,), "key": (str,), "relation": (str,), "count": (int,),
+               "negated_count": (int,), "hedged_count": (int,), "evidence": (list,)}
+
+
+def node_link_problem(data: dict) -> str | None:
+    """What is wrong with a node-link dict, in one phrase, or None."""
+    if data.get("directed") is not True or data.get("multigraph") is not True:
+        return "it must be a directed multigraph"
+    if not isinstance(data.get("graph", {}), dict):
+        return "'graph' must be an object"
+    if not isinstance(data["nodes"], list) or not isinstance(data["links"], list):
+        return "'nodes' and 'links' must be lists"
+    for number, node in enumerate(data["nodes"]):
+        if not isinstance(node, dict) or "id" not in node:
+            return f"node {number} has no id"
+        for name, types in NODE_FIELDS.items():
+            if name in node and not isinstance(node[name], types):
+                return f"node {node.get('id')!r}: {name!r} has the wrong type"
+    vocabulary = relation_vocabulary()
+    for number, link in enumerate(data["links"]):
+        if not isinstance(link, dict):
+            return f"link {number} is not an object"
+        for name, types in LINK_FIELDS.items():
+            if name not in link:
+                return f"link {number} has no {name!r}"
+            if not isinstance(link[name], types) or isinstance(link[name], bool) and int in types:
+                return f"link {number}: {name!r} has the wrong type"
+        if link["relation"] not in vocabulary:
+            return f"link {number}: unknown relation {link['relation']!r}"
+        if not all(isinstance(item, dict) for item in link["evidence"]):
+            return f"link {number}: evidence items must be objects"
+    return None
 
 
 def evidence_from_graph(graph: nx.MultiDiGraph) -> list[Evidence]:

@@ -221,6 +221,9 @@ def _read_jsonl(entry: InputFile, reporter: _Reporter) -> Iterator[Document]:
         except json.JSONDecodeError as exc:
             reporter.skip(f"{where}:{number}", f"invalid JSON: {exc.msg}")
             continue
+        except (ValueError, RecursionError) as exc:  # nesting too deep, an integer too long
+            reporter.skip(f"{where}:{number}", f"invalid JSON: {type(exc).__name__}")
+            continue
         if not isinstance(record, dict):
             reporter.skip(f"{where}:{number}", "not a JSON object")
             continue
@@ -269,7 +272,10 @@ def _read_csv(entry: InputFile, reporter: _Reporter) -> Iterator[Document]:
 def _csv_delimiter(header_line: str) -> str:
     """The delimiter that makes a ``text`` column appear in the header (comma when none does)."""
     for delimiter in CSV_DELIMITERS:
-        names = next(csv.reader([header_line], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([header_line], delimiter=delimiter), [])
+        except csv.Error:  # a lone carriage return in the header
+            continue
         if "text" in (n.strip().lower() for n in names):
             return delimiter
     return ","
@@ -287,14 +293,22 @@ def _record_document(record: dict, entry: InputFile, number: int, reporter: _Rep
     if not text.strip():
         reporter.skip(where, "empty text")
         return None
-    fields = {name: _field(record.get(name)) for name in RECORD_FIELDS}
+    fields = {name: _no_surrogates(_field(record.get(name))) for name in RECORD_FIELDS}
     return Document(
         id=fields["id"] or f"{entry.id}#{number}",
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=_no_surrogates(text.replace("\r\n", "\n").replace("\r", "\n")),
         title=fields["title"],
         date=normalize_date(fields["date"]),
         url=fields["url"],
     )
+
+
+def _no_surrogates(text: str | None) -> str | None:
+    """JSON's \\ud800 escapes give lone surrogates no encoder accepts: U+FFFD instead (same length)."""
+    if text is None:
+        return None
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text) \
+        if any("\ud800" <= ch <= "\udfff" for ch in text) else text
 
 
 def _field(value: object) -> str | None:
@@ -391,6 +405,22 @@ def _collect_bad(lines: Iterable[bytes]) -> bytes:
     return b"".join(bad)
 
 
+def _is_text_codec(name: str) -> bool:
+    """A codec that turns bytes into text the way a browser's charset would (not base64, rot13, idna…)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    if not getattr(info, "_is_text_encoding", True) or name in ("idna", "punycode", "unicode-escape",
+                                                                    "raw-unicode-escape", "utf-7"):
+        return False
+    try:
+        b"abc".decode(name)
+    except (UnicodeError, LookupError, TypeError):
+        return False
+    return True
+
+
 def choose_encoding(sample: bytes, hint: str | None = None) -> str:
     """The encoding of non-UTF-8 bytes: a declared charset, else charset-normalizer's guess.
 
@@ -405,7 +435,7 @@ def choose_encoding(sample: bytes, hint: str | None = None) -> str:
             name = None
         if name in ("ascii", "latin-1", "iso8859-1"):
             return "cp1252"  # what browsers do with these labels
-        if name and name != "utf-8":
+        if name and name != "utf-8" and _is_text_codec(name):
             return name
     from charset_normalizer import from_bytes  # slow import; only for files that need it
 
@@ -567,7 +597,7 @@ def normalize_date(value: str | None) -> str | None:
             return text
     try:
         return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     plain = _ABBREVIATION.sub(lambda m: m.group(1)[:3], _ORDINAL.sub("", text))
     plain = " ".join(plain.split())

@@ -20,6 +20,15 @@ def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     its old content.
     """
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():  # a named pipe, /dev/null, a device
+        try:
+            with open(path, "w", encoding=encoding, newline="") as handle:
+                yield handle
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    if path.is_dir():
+        raise StoreError(f"cannot write {path}: it is a folder")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise StoreError(f"output folder does not exist: {folder}")
@@ -34,6 +43,10 @@ def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -3,11 +3,11 @@
 In process (``CliRunner`` on ``graphkit.cli.app.app``): folders of good and bad
 documents, malformed records, HTML scripts, missing inputs and unusable output
 paths, write failures and Ctrl-C while each output is written, hostile markup
-through ``build`` into graph.html, a 5 MB single line.
+through ``build`` into graph.html, a 5 MB JSON record and CSV field.
 
 In real processes (``graphkit`` next to this Python): peak RSS on a large
-input (``os.wait4`` of the child; ``GRAPHKIT_BIG_MB`` sets the size, 4 MB by
-default, 100 for the full measurement), and SIGINT / SIGKILL in the middle of
+input (``os.wait4`` of the child; ``GRAPHKIT_BIG_MB`` sets the size, 5 MB by
+default, 100 for the full measurement; the text file is one single line), and SIGINT / SIGKILL in the middle of
 a ``graphkit build`` over a corpus that takes minutes.
 
 Tests marked ``xfail(strict=True)`` show bugs in files this suite does not own;
@@ -41,7 +41,7 @@ SAMPLES = ROOT / "samples"
 _register()
 
 MB = 1_000_000
-BIG_MB = float(os.environ.get("GRAPHKIT_BIG_MB", "4"))
+BIG_MB = float(os.environ.get("GRAPHKIT_BIG_MB", "5"))
 INTERRUPTED = re.compile(r"graphkit: interrupted\b.*")
 OUTPUTS = ("triples.jsonl", "graph.json", "graph.html")
 
@@ -259,8 +259,6 @@ def test_read_only_output_folder_is_one_line(tmp_path):
     assert list(locked.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="atomic_open lets os.replace's IsADirectoryError through: a traceback "
-                   "(fix: output.atomic_open turns OSError from writing/fsync/replace into StoreError)")
 def test_output_that_is_a_folder_is_one_line(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(ATTACK, encoding="utf-8")
@@ -269,8 +267,6 @@ def test_output_that_is_a_folder_is_one_line(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="a full disk (ENOSPC/EFBIG while writing) escapes as OSError with a "
-                   "traceback (fix: output.atomic_open raises StoreError('cannot write PATH: ...'))")
 def test_disk_full_is_one_line_and_keeps_the_old_file(tmp_path, monkeypatch):
     import graphkit.output
 
@@ -290,9 +286,6 @@ def test_disk_full_is_one_line_and_keeps_the_old_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-@pytest.mark.xfail(strict=True, reason="atomic_open renames its temporary file over a named pipe or device "
-                   "(as root, -o /dev/null replaces /dev/null with a regular file); fix: write straight to "
-                   "paths that exist and are not regular files")
 def test_output_to_a_named_pipe_writes_into_the_pipe(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(ATTACK, encoding="utf-8")
@@ -353,9 +346,6 @@ def test_ctrl_c_while_an_output_is_written_keeps_the_old_file(tmp_path, monkeypa
 # ---------------------------------------------------------------- hostile text and records
 
 
-@pytest.mark.xfail(strict=True, reason="a JSON \\ud800 escape gives a lone surrogate that crashes the run "
-                   "(spaCy's hash_string, or the UTF-8 triples file); fix: ingest._record_document replaces "
-                   "lone surrogates in text and fields with U+FFFD (same length)")
 @pytest.mark.parametrize("record", [
     '{"id": "s1", "text": "Russia attacked Ukraine. \\ud800 And China supports Russia."}',
     '{"id": "s\\udc80", "title": "\\ud83d", "text": "Russia attacked Ukraine."}',
@@ -388,18 +378,6 @@ def _filler(rng: random.Random, size: int, actor_every: int) -> tuple[str, int]:
         parts.append(sentence)
         length += len(sentence) + 1
     return " ".join(parts), count
-
-
-def test_a_5_mb_single_line(tmp_path):
-    """One 5 MB line: read, cut into pieces for the parser, every actor sentence found at its offsets."""
-    line, count = _filler(random.Random(7), 5 * MB, 2_000)
-    (tmp_path / "line.txt").write_text(line, encoding="utf-8")
-    out = tmp_path / "t.jsonl"
-    result = invoke("extract", tmp_path / "line.txt", "-o", out, "-j", "1", "--no-cache")
-    assert result.exit_code == 0, result.output
-    rows = triples(out)
-    assert len(rows) == count and {(r["source_id"], r["target_id"]) for r in rows} == {("RUS", "UKR")}
-    _kept_offsets(rows, line)
 
 
 def test_a_5_mb_record_and_csv_field(tmp_path):
@@ -603,14 +581,21 @@ def run_measured(args: list[str], timeout: float) -> tuple[int, int, str]:
 
 
 def _write_large(path: Path, size: int, as_records: bool) -> int:
-    """``size`` bytes of text where one paragraph in 500 holds an actor; returns how many do."""
+    """``size`` bytes where one paragraph in 500 is an actor sentence; returns how many are.
+
+    As records: JSON Lines of eight paragraphs each. As text: one single line (no line break at all).
+    """
+    if not as_records:
+        line, actors = _filler(random.Random(11), size, 500 * 4)
+        path.write_text(line, encoding="utf-8")
+        return actors
     rng = random.Random(11)
     words = ["".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(rng.randint(10, 16))) for _ in range(300)]
     written = actors = number = 0
     with open(path, "w", encoding="utf-8") as handle:
         while written < size:
             paragraphs = []
-            for _ in range(8 if as_records else 1):
+            for _ in range(8):
                 number += 1
                 if number % 500 == 0:
                     paragraphs.append(ATTACK)
@@ -618,8 +603,7 @@ def _write_large(path: Path, size: int, as_records: bool) -> int:
                 else:
                     paragraphs.append(" ".join(" ".join(rng.choice(words) for _ in range(14)) + "."
                                                for _ in range(4)))
-            text = "\n".join(paragraphs)
-            line = (json.dumps({"id": f"d{number}", "text": text}) if as_records else text) + "\n"
+            line = json.dumps({"id": f"d{number}", "text": "\n".join(paragraphs)}) + "\n"
             handle.write(line)
             written += len(line)
     return actors
@@ -627,7 +611,8 @@ def _write_large(path: Path, size: int, as_records: bool) -> int:
 
 @pytest.fixture(scope="module")
 def large_runs(tmp_path_factory) -> dict[str, dict]:
-    """Peak RSS of ``graphkit extract -j 1`` on one sentence, and on BIG_MB of JSON Lines and of text.
+    """Peak RSS of ``graphkit extract -j 1`` on one sentence, on BIG_MB of JSON Lines, and on a text file
+    that is one single line of BIG_MB.
 
     The three runs go side by side (each child's own peak is measured, whatever else runs).
     """
@@ -645,17 +630,28 @@ def large_runs(tmp_path_factory) -> dict[str, dict]:
         out = folder / f"{source.name}.out.jsonl"
         code, peak, err = run_measured(graphkit_command() + ["extract", str(source), "-o", str(out), "-j", "1",
                                                              "--no-cache", "-q"], 120 + 10 * BIG_MB)
-        rows = len(out.read_text(encoding="utf-8").splitlines()) if code == 0 else None
-        return {"code": code, "peak": peak, "stderr": err, "rows": rows, "actors": actors, "size": size}
+        rows = triples(out) if code == 0 else None
+        return {"code": code, "peak": peak, "stderr": err, "rows": rows, "actors": actors, "size": size,
+                "source": source}
 
     with ThreadPoolExecutor(3) as pool:
         runs = dict(zip(inputs, pool.map(run, inputs)))
     for name, run in runs.items():
         assert run["code"] == 0, run["stderr"]
-        assert run["rows"] == run["actors"], name  # nothing lost
+        assert len(run["rows"]) == run["actors"], name  # nothing lost
         print(f"\n{name} {BIG_MB:g} MB: peak RSS {run['peak'] / MB:.0f} MB, growth over one sentence "
               f"{(run['peak'] - runs['baseline']['peak']) / MB:.0f} MB")
     return runs
+
+
+def test_a_large_single_line_is_read_with_every_sentence_at_its_offsets(large_runs):
+    """The text file is one line of BIG_MB (5 MB by default): cut into pieces for the parser, and every
+    actor sentence is found, its offsets giving it back."""
+    run = large_runs[".txt"]
+    text = run["source"].read_text(encoding="utf-8")
+    assert "\n" not in text
+    assert {(r["source_id"], r["relation"], r["target_id"]) for r in run["rows"]} == {("RUS", "ATTACK", "UKR")}
+    _kept_offsets(run["rows"], text)
 
 
 def test_a_large_jsonl_file_is_streamed_in_bounded_memory(large_runs):
@@ -840,10 +836,6 @@ def _run_with_a_good_neighbour(tmp_path: Path, name: str, content: bytes, *extra
     return result
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.choose_encoding accepts any codec a <meta charset> names: "
-                   "base64/hex/rot13/zlib raise LookupError, idna/punycode UnicodeError, unicode_escape makes "
-                   "lone surrogates (fix: accept only text encodings a browser would, else guess; decode "
-                   "errors fall back to cp1252 with replacement)")
 @pytest.mark.parametrize("charset", ["base64", "rot13", "idna", "punycode", "unicode_escape"])
 def test_a_meta_charset_naming_a_non_text_codec(tmp_path, charset):
     page = (f'<html><head><meta charset="{charset}"></head><body><p>China supports Russia. caf\xe9 '
@@ -851,9 +843,6 @@ def test_a_meta_charset_naming_a_non_text_codec(tmp_path, charset):
     _run_with_a_good_neighbour(tmp_path, "page.html", page)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest._read_jsonl catches JSONDecodeError only: a deeply nested line "
-                   "(RecursionError) or an integer of more than 4,300 digits (ValueError) stops the run "
-                   "(fix: catch ValueError and RecursionError and skip the line as invalid JSON)")
 @pytest.mark.parametrize("line", ["[" * 100_000, '{"text": "x", "id": ' + "9" * 5000 + "}"],
                          ids=["nested", "huge-integer"])
 def test_json_lines_that_python_cannot_load_are_skipped_with_their_line(tmp_path, line):
@@ -862,9 +851,6 @@ def test_json_lines_that_python_cannot_load_are_skipped_with_their_line(tmp_path
     assert any(re.search(r"r\.jsonl:1: invalid JSON", text) for text in stderr_lines(result))
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.normalize_date lets OverflowError out of parsedate_to_datetime "
-                   "(an RFC 2822 date with a year of 11 digits): the whole run stops (fix: catch OverflowError "
-                   "with TypeError/ValueError/IndexError)")
 @pytest.mark.parametrize("where", ["record", "--date"])
 def test_an_out_of_range_date_does_not_stop_the_run(tmp_path, where):
     date = "Wed, 05 Jun 99999999999 10:00:00 GMT"
@@ -873,9 +859,6 @@ def test_an_out_of_range_date_does_not_stop_the_run(tmp_path, where):
     _run_with_a_good_neighbour(tmp_path, "r.jsonl", (json.dumps(record) + "\n").encode(), *extra)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest._csv_delimiter parses the header line with csv.reader outside "
-                   "any try: a lone CR in the header raises csv.Error ('new-line character seen in unquoted "
-                   "field') and stops the run (fix: catch csv.Error there and try the next delimiter)")
 def test_a_csv_header_with_a_lone_carriage_return(tmp_path):
     result = _run_with_a_good_neighbour(tmp_path, "rows.csv", f'id,ti\rtle,text\n1,t,"{SUPPORT}"\n'.encode())
     assert all("skipped" in line for line in stderr_lines(result) if "rows.csv" in line)
@@ -895,9 +878,6 @@ DAMAGE = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="graph.read_graph checks only that 'nodes' and 'links' exist: wrong "
-                   "types inside reach networkx and render as ValueError/TypeError/AttributeError tracebacks "
-                   "(fix: read_graph validates the node-link structure and raises StoreError naming the field)")
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_graph_file_is_one_line_in_render(tmp_path, mixed_build, damage):
     _, out = mixed_build
