@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -109,6 +110,19 @@ def _reader(model: str | None, prefilter: bool):
         return _readers[key]
 
 
+LONG_RUN = re.compile(r"\S{101,}")
+
+
+def _break_runs(text: str) -> str:
+    """Cut runs of 100+ characters without a space every 100 characters (the tokenizer's affix
+    splitting is quadratic in a run's length). Same length, so offsets hold; evidence quotes the
+    document's own text."""
+    if not LONG_RUN.search(text):
+        return text
+    return LONG_RUN.sub(lambda m: " ".join(m.group()[i:i + 100] for i in range(0, len(m.group()), 101))
+                        .ljust(len(m.group()))[:len(m.group())], text)
+
+
 def _kept_part(unit, doc) -> tuple[int, object]:
     """The parser's sentences that cover the unit's kept text, as a Doc of their own, and its offset."""
     tokens = [t for t in doc if unit.start <= t.idx < unit.end and not t.is_space] or list(doc)
@@ -132,7 +146,7 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
     dropped: list[int] = []
     names = name_checker(base)
     for document in documents:
-        pieces = [(offset, sentence_case(text, names) if is_headline(text) else text)
+        pieces = [(offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
                   for offset, text in paragraphs(document.text)]
         if sentence_filter is None:
             plans.append(list(pieces))
@@ -332,6 +346,7 @@ def build(
     prefilter: bool = True,
     cache: str | Path | bool | None = None,
     dask: str | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> BuildResult:
     """Extract, aggregate and write ``triples.jsonl``, ``graph.json`` and ``graph.html`` in ``outdir``.
 
@@ -358,7 +373,8 @@ def build(
 
     if cache is True:
         cache = folder / CACHE_FOLDER
-    documents = iter_documents([Path(p) for p in inputs], date=date, on_skip=skipped, strict=strict)
+    documents = iter_documents([Path(p) for p in inputs], date=date, on_skip=skipped, strict=strict,
+                               on_warning=on_warning)
     rows = extract_evidence(documents, model=model, stats=stats, on_document=remember, jobs=jobs,
                             prefilter=prefilter, cache=cache or None, dask=dask)
     outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}

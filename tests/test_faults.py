@@ -198,9 +198,6 @@ def test_script_style_and_handler_text_never_reaches_the_output(mixed_build):
     assert [r["sentence"] for r in page] == ["North Korea supplied shells to Russia."]
 
 
-@pytest.mark.xfail(strict=True, reason="build/extract never pass on_warning to iter_documents: a file decoded "
-                   "from cp1252/latin-1 is read silently (fix: cli/progress.py yields an on_warning callback, "
-                   "cli/extract.py and pipeline.build pass it on)")
 def test_non_utf8_text_is_decoded_with_a_warning(mixed_build):
     result, _ = mixed_build
     warned = [line for line in stderr_lines(result) if "not valid UTF-8" in line]
@@ -419,10 +416,6 @@ def _seconds_for_run(length: int) -> float:
     return time.perf_counter() - started
 
 
-@pytest.mark.xfail(strict=True, reason="the time for a run of '!' grows with the square of its length (spaCy's "
-                   "affix splitting): 3,000 take ~3 s, a 20,000-character parse piece ~5 minutes; fix: "
-                   "pipeline.paragraphs breaks whitespace-free runs longer than ~100 characters for the "
-                   "tokenizer, offsets unchanged")
 def test_punctuation_runs_take_linear_time():
     from graphkit.pipeline import extract_batch
     from graphkit.types import Document

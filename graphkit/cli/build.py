@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from graphkit.cli.app import app, fail, handle_errors
-from graphkit.cli.progress import document_progress
+from graphkit.cli.progress import document_progress, warn
 
 
 @app.command("build")
@@ -62,7 +62,7 @@ def build_cli(
         result = build(inputs, outdir, model=model, date=date, strict=strict, title=title,
                        on_document=on_document, on_skip=on_skip, jobs=jobs or default_jobs(),
                        prefilter=prefilter, cache=False if no_cache else (cache or True), dask=dask,
-                       view_options=view)
+                       view_options=view, on_warning=None if quiet else warn)
     if neo4j_uri:
         from graphkit.neo4j_store import load_graph
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from graphkit.cli.app import app, fail, handle_errors
-from graphkit.cli.progress import document_progress
+from graphkit.cli.progress import document_progress, warn
 
 
 @app.command("extract")
@@ -44,7 +44,8 @@ def extract_cli(
     stats = RunStats()
     folder = None if no_cache else (cache or (output.parent / CACHE_FOLDER))
     with document_progress(count_inputs(inputs), quiet) as (on_document, on_skip):
-        documents = iter_documents(inputs, date=date, on_skip=on_skip, strict=strict)
+        documents = iter_documents(inputs, date=date, on_skip=on_skip, strict=strict,
+                                   on_warning=None if quiet else warn)
         rows = write_evidence(extract_evidence(documents, model=model, stats=stats, on_document=on_document,
                                                jobs=jobs or default_jobs(), prefilter=prefilter, cache=folder,
                                                dask=dask), output)

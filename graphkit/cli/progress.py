@@ -42,3 +42,8 @@ def document_progress(total: int | None, quiet: bool = False):
             bar.advance(task)
 
         yield on_document, on_skip
+
+
+def warn(where: str, message: str) -> None:
+    """A warning about one input (decoded from a legacy encoding, a repeated id) on stderr."""
+    typer.echo(f"graphkit: warning: {where}: {message}", err=True)
