@@ -241,7 +241,16 @@ def test_unusable_output_path_is_one_line(tmp_path, where):
     assert blocker.read_text(encoding="utf-8") == "keep"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes through permission bits")
+def test_unwritable_output_folder_is_one_line_even_for_root(tmp_path):
+    """/proc refuses new files and folders to every user, root included."""
+    source = tmp_path / "a.txt"
+    source.write_text(ATTACK, encoding="utf-8")
+    assert_one_line_error(invoke("build", source, "-o", Path("/proc/graphkit-out"), "-j", "1"), 4)
+    assert_one_line_error(invoke("extract", source, "-o", Path("/proc/graphkit.jsonl"), "-j", "1"), 4)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes through permission bits; "
+                    "test_unwritable_output_folder_is_one_line_even_for_root covers root")
 def test_read_only_output_folder_is_one_line(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(ATTACK, encoding="utf-8")
