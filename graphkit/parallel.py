@@ -57,15 +57,38 @@ class InlineRunner:
         pass
 
 
-def _start_worker(model: str | None, prefilter: bool) -> None:
+def _start_worker(model: str | None, prefilter: bool, owner: int | None = None) -> None:
     """Load the model as the worker starts; a model that fails to load fails the first batch instead
-    (so the error reaches the user as itself, not as a broken pool)."""
+    (so the error reaches the user as itself, not as a broken pool).
+
+    A worker ignores Ctrl-C (the graphkit process stops it) and exits by itself
+    when the graphkit process ``owner`` is gone, even killed with SIGKILL.
+    """
+    import signal
+    import threading
+
     from graphkit.pipeline import _reader
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if owner is not None:
+        threading.Thread(target=_exit_with, args=(owner,), daemon=True, name="graphkit-owner").start()
     try:
         _reader(model, prefilter)
     except GraphkitError:
         pass
+
+
+def _exit_with(owner: int) -> None:
+    import time
+
+    while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+        time.sleep(0.5)
 
 
 class ProcessRunner:
@@ -82,14 +105,19 @@ class ProcessRunner:
         self.model, self.prefilter = model, prefilter
         self.slots = jobs * SLOTS_PER_WORKER
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                                        initargs=(model, prefilter))
+                                        initargs=(model, prefilter, os.getpid()))
 
     def submit(self, batch: list[Document]) -> Future:
         from graphkit.pipeline import extract_batch
 
         return self.pool.submit(extract_batch, batch, self.model, self.prefilter)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        if abort:  # Ctrl-C: stop the workers now rather than finish the queued batches
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            return
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -222,6 +250,14 @@ def ordered_results(documents: Iterable[Document], model: str | None = None, pre
         submit(last=True)
         while pending and resolve(pending[0], wait=True):
             yield pop()
+    except BaseException:
+        if runner is not None and hasattr(runner, "close"):
+            try:
+                runner.close(abort=True)
+            except TypeError:
+                runner.close()
+            runner = None
+        raise
     finally:
         if to_store:
             cache.put_many(to_store)

@@ -662,7 +662,7 @@ def test_a_large_jsonl_file_is_streamed_in_bounded_memory(large_runs):
 
 
 @pytest.mark.xfail(strict=True, reason="a text file is one document, read whole and planned whole: peak RSS "
-                   "grows ~15-18 bytes per input byte (4 MB → +72 MB, 20 MB → +370 MB, 100 MB → +1.9 GB); fix: "
+                   "grows ~20-30 bytes per input byte (one line of 5 MB → +141 MB, of 100 MB → +2.9 GB); fix: "
                    "pipeline.extract_batch plans and parses a long document in windows of paragraphs and "
                    "feeds extract_document a generator")
 def test_a_large_text_file_is_read_in_bounded_memory(large_runs):
@@ -796,9 +796,6 @@ def test_ctrl_c_with_workers_keeps_the_old_files(ctrl_c_with_workers, old_output
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
-@pytest.mark.xfail(strict=True, reason="with worker processes, Ctrl-C takes ~20 s: the workers turn "
-                   "KeyboardInterrupt into a failed batch and go on with the queued ones, and ProcessRunner.close "
-                   "waits for them (fix: workers ignore SIGINT; on interrupt the parent terminates them)")
 def test_ctrl_c_with_workers_stops_at_once_with_one_line(ctrl_c_with_workers):
     assert ctrl_c_with_workers["code"] == 130, f"still running {ctrl_c_with_workers['seconds']:.0f} s after Ctrl-C"
     assert INTERRUPTED.fullmatch(ctrl_c_with_workers["stderr"].strip()), ctrl_c_with_workers["stderr"]
@@ -813,10 +810,6 @@ def test_sigkill_never_leaves_a_truncated_output(sigkill_with_workers, old_outpu
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
-@pytest.mark.xfail(strict=True, reason="after SIGKILL of graphkit, its forkserver, resource tracker and worker "
-                   "processes (each holding the model) live on for good: the workers hold their own call-queue "
-                   "pipe open (fix: parallel._start_worker starts a daemon thread that exits the worker when the "
-                   "graphkit process is gone)")
 def test_sigkill_with_workers_leaves_no_process_behind(sigkill_with_workers):
     assert sigkill_with_workers["left"] == []
 
