@@ -131,39 +131,38 @@ def _kept_part(unit, doc) -> tuple[int, object]:
     return unit.offset + span.start_char, span.as_doc()
 
 
-def extract_batch(documents: list[Document], model: str | None = None, prefilter: bool = True) -> list[DocumentResult]:
-    """Evidence of each document of a batch (the unit of work of every runner).
+WINDOW_PIECES = 64  # a longer document is planned, parsed and read window by window (bounded memory)
+WINDOW_CHARACTERS = 100_000
 
-    With ``prefilter`` only the sentences that can hold a relation are parsed
-    (see ``graphkit.prefilter``); the evidence is the same.
-    """
+
+def _windows(pieces: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    window, size = [], 0
+    for piece in pieces:
+        if window and (len(window) >= WINDOW_PIECES or size + len(piece[1]) > WINDOW_CHARACTERS):
+            yield window
+            window, size = [], 0
+        window.append(piece)
+        size += len(piece[1])
+    if window:
+        yield window
+
+
+def _plan(pieces: list[tuple[int, str]], sentence_filter) -> tuple[list, int]:
+    if sentence_filter is None:
+        return list(pieces), 0
+    return sentence_filter.plan(pieces)
+
+
+def _parsed(plans: list[tuple[list, int]], nlp, sentence_filter, gap) -> list[tuple[list, int, int]]:
+    """For each plan: its (offset, Doc) pairs, the sentences parsed, the sentences left out."""
     from graphkit.prefilter import GAP
 
-    nlp, sentence_filter, gap = _reader(model, prefilter)
-    base = ActorBase.default()
-    lexicon = load_lexicon()
-    plans: list[list[tuple[int, object]]] = []
-    dropped: list[int] = []
-    names = name_checker(base)
-    for document in documents:
-        pieces = [(offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
-                  for offset, text in paragraphs(document.text)]
-        if sentence_filter is None:
-            plans.append(list(pieces))
-            dropped.append(0)
-        else:
-            units, left_out = sentence_filter.plan(pieces)
-            plans.append(units)
-            dropped.append(left_out)
-    texts = [(unit.text if sentence_filter else unit[1], (number, position)) for number, units in enumerate(plans)
-             for position, unit in enumerate(units) if unit is not GAP]
-    parsed: dict[tuple[int, int], object] = {}
-    for doc, where in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
-        parsed[where] = doc
-    results = []
-    for number, (document, units) in enumerate(zip(documents, plans)):
-        docs = []
-        parsed_sentences = 0
+    texts = [(unit.text if sentence_filter else unit[1], (number, position))
+             for number, (units, _) in enumerate(plans) for position, unit in enumerate(units) if unit is not GAP]
+    parsed = {where: doc for doc, where in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE)}
+    out = []
+    for number, (units, left_out) in enumerate(plans):
+        docs, sentences = [], 0
         for position, unit in enumerate(units):
             if unit is GAP:
                 docs.append((0, gap))
@@ -175,11 +174,46 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
                 offset = unit.offset
             else:
                 offset, doc = _kept_part(unit, doc)
-            parsed_sentences += sum(1 for _ in doc.sents)
+            sentences += sum(1 for _ in doc.sents)
             docs.append((offset, doc))
-        sentences = parsed_sentences + dropped[number]
+        out.append((docs, sentences, left_out))
+    return out
+
+
+def extract_batch(documents: list[Document], model: str | None = None, prefilter: bool = True) -> list[DocumentResult]:
+    """Evidence of each document of a batch (the unit of work of every runner).
+
+    With ``prefilter`` only the sentences that can hold a relation are parsed
+    (see ``graphkit.prefilter``); the evidence is the same. A long document is
+    read in windows of paragraphs, so memory does not grow with its length.
+    """
+    nlp, sentence_filter, gap = _reader(model, prefilter)
+    base = ActorBase.default()
+    lexicon = load_lexicon()
+    names = name_checker(base)
+    results: list[DocumentResult | None] = [None] * len(documents)
+    short: list[tuple[int, Document, list]] = []
+    for number, document in enumerate(documents):
+        pieces = [(offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
+                  for offset, text in paragraphs(document.text)]
+        if len(pieces) <= WINDOW_PIECES and len(document.text) <= WINDOW_CHARACTERS:
+            short.append((number, document, pieces))
+            continue
+        counts = [0, 0]
+
+        def windows(pieces=pieces, counts=counts):
+            for window in _windows(pieces):
+                ((docs, parsed, left_out),) = _parsed([_plan(window, sentence_filter)], nlp, sentence_filter, gap)
+                counts[0] += parsed
+                counts[1] += left_out
+                yield from docs
+
+        evidence = tuple(extract_document(document, windows(), base, lexicon))
+        results[number] = DocumentResult(evidence, counts[0] + counts[1], counts[0])
+    plans = [_plan(pieces, sentence_filter) for _, _, pieces in short]
+    for (number, document, _), (docs, parsed, left_out) in zip(short, _parsed(plans, nlp, sentence_filter, gap)):
         evidence = tuple(extract_document(document, docs, base, lexicon))
-        results.append(DocumentResult(evidence, sentences, parsed_sentences))
+        results[number] = DocumentResult(evidence, parsed + left_out, parsed)
     return results
 
 

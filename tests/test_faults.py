@@ -661,10 +661,6 @@ def test_a_large_jsonl_file_is_streamed_in_bounded_memory(large_runs):
     assert growth < 32 * MB  # flat: records are read, parsed and written one batch at a time
 
 
-@pytest.mark.xfail(strict=True, reason="a text file is one document, read whole and planned whole: peak RSS "
-                   "grows ~20-30 bytes per input byte (one line of 5 MB → +141 MB, of 100 MB → +2.9 GB); fix: "
-                   "pipeline.extract_batch plans and parses a long document in windows of paragraphs and "
-                   "feeds extract_document a generator")
 def test_a_large_text_file_is_read_in_bounded_memory(large_runs):
     growth = large_runs[".txt"]["peak"] - large_runs["baseline"]["peak"]
     assert growth < large_runs[".txt"]["size"] + 32 * MB  # the text itself and no more
@@ -870,10 +866,15 @@ DAMAGE = {
     "graph is a list": lambda g: g.__setitem__("graph", [1]),
     "kind is an object": lambda g: g["nodes"][0].__setitem__("kind", {"x": 1}),
     "not a multigraph": lambda g: g.__setitem__("multigraph", False),
+    "documents is a number": lambda g: g["graph"].__setitem__("documents", 1.5),
 }
+UNCHECKED = pytest.mark.xfail(strict=True, reason="graph.node_link_problem does not check graph['documents'] "
+                              "(render.page_data iterates it: TypeError); fix: 'documents' must be a list of "
+                              "objects when present")
 
 
-@pytest.mark.parametrize("damage", list(DAMAGE))
+@pytest.mark.parametrize("damage", [pytest.param(name, marks=UNCHECKED) if name == "documents is a number"
+                                    else name for name in DAMAGE])
 def test_a_damaged_graph_file_is_one_line_in_render(tmp_path, mixed_build, damage):
     _, out = mixed_build
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
