@@ -162,6 +162,9 @@ def node_link_problem(data: dict) -> str | None:
         return "it must be a directed multigraph"
     if not isinstance(data.get("graph", {}), dict):
         return "'graph' must be an object"
+    documents = data.get("graph", {}).get("documents", [])
+    if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents):
+        return "'graph.documents' must be a list of objects"
     if not isinstance(data["nodes"], list) or not isinstance(data["links"], list):
         return "'nodes' and 'links' must be lists"
     for number, node in enumerate(data["nodes"]):

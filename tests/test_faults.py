@@ -868,13 +868,7 @@ DAMAGE = {
     "not a multigraph": lambda g: g.__setitem__("multigraph", False),
     "documents is a number": lambda g: g["graph"].__setitem__("documents", 1.5),
 }
-UNCHECKED = pytest.mark.xfail(strict=True, reason="graph.node_link_problem does not check graph['documents'] "
-                              "(render.page_data iterates it: TypeError); fix: 'documents' must be a list of "
-                              "objects when present")
-
-
-@pytest.mark.parametrize("damage", [pytest.param(name, marks=UNCHECKED) if name == "documents is a number"
-                                    else name for name in DAMAGE])
+@pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_graph_file_is_one_line_in_render(tmp_path, mixed_build, damage):
     _, out = mixed_build
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
