@@ -12,7 +12,7 @@
 
 Two order dependences that the general property leaves out (it keeps one
 surface name per actor id and one row per edge, document, offset, predicate
-and flags) are pinned by the xfail examples at the end.
+and flags) are pinned by the two examples at the end (they were xfail until the fix).
 """
 
 from __future__ import annotations
