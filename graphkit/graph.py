@@ -8,6 +8,7 @@ queries). Its file form is networkx node-link JSON with edges under ``links``
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -182,6 +183,14 @@ def node_link_problem(data: dict) -> str | None:
                 return f"link {number} has no {name!r}"
             if not isinstance(link[name], types) or isinstance(link[name], bool) and int in types:
                 return f"link {number}: {name!r} has the wrong type"
+        if "polarity" in link and (not isinstance(link["polarity"], int) or isinstance(link["polarity"], bool)):
+            return f"link {number}: 'polarity' must be -1, 0 or 1"
+        if "weight" in link and not (isinstance(link["weight"], (int, float)) and not isinstance(link["weight"], bool)
+                                     and math.isfinite(link["weight"])):
+            return f"link {number}: 'weight' must be a finite number"
+        if "sources" in link and not (isinstance(link["sources"], list)
+                                      and all(isinstance(d, str) for d in link["sources"])):
+            return f"link {number}: 'sources' must be a list of document ids"
         if link["relation"] not in vocabulary:
             return f"link {number}: unknown relation {link['relation']!r}"
         if not all(isinstance(item, dict) for item in link["evidence"]):

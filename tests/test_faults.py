@@ -871,13 +871,7 @@ DAMAGE = {
     "polarity is infinite": lambda g: g["links"][0].__setitem__("polarity", float("inf")),
     "sources is a number": lambda g: g["links"][0].__setitem__("sources", 1.5),
 }
-UNCHECKED = pytest.mark.xfail(strict=True, reason="graph.LINK_FIELDS does not check a link's 'polarity' or "
-                              "'sources', which render.page_data reads (ValueError, OverflowError, TypeError); "
-                              "fix: polarity an int (not bool), sources a list of strings, when present")
-
-
-@pytest.mark.parametrize("damage", [pytest.param(name, marks=UNCHECKED) if name in (
-    "polarity is text", "polarity is infinite", "sources is a number") else name for name in DAMAGE])
+@pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_graph_file_is_one_line_in_render(tmp_path, mixed_build, damage):
     _, out = mixed_build
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
