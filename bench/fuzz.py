@@ -93,11 +93,9 @@ DATES = [None, "2024-06-19", "June 5, 2024", "2024-02-30", "x", 20240619, "", "W
 
 # known bugs, each pinned by an xfail test in tests/test_faults.py: (kind, text in the finding, test)
 KNOWN: list[tuple[str, tuple[str, ...], str]] = [
-    # (kind, texts that all appear in "message at where", the xfail test that pins it). The bugs the
-    # first runs found (lone surrogates, <meta charset> codecs, JSON lines Python cannot load,
-    # out-of-range dates, most damaged graph files, CSV header CRs, symbol runs) are fixed.
-    # graph files whose graph.documents, link polarity or link sources have the wrong type (bug 15)
-    ("graph-crash", ("at render.py:", "page_data"), "test_a_damaged_graph_file_is_one_line_in_render"),
+    # (kind, texts that all appear in "message at where", the xfail test that pins it). Empty: every
+    # bug the runs found (lone surrogates, <meta charset> codecs, JSON lines Python cannot load,
+    # out-of-range dates, damaged graph files, CSV header CRs, symbol runs) is fixed.
 ]
 
 
