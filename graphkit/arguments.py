@@ -120,11 +120,10 @@ class SentenceReader:
                 named = [self.by_token[c.i].actor for c in [child, *child.conjuncts] if c.i in self.by_token]
                 if len(named) > 1:
                     return named
-            if True:
-                actor = self.by_token[child.i].actor
-                if actor.kind == "person" and lemma in self.lex.person_role_words:
-                    self.ctx.roles.setdefault(actor.id, set()).add(lemma)
-                return [actor]
+            actor = self.by_token[child.i].actor
+            if actor.kind == "person" and lemma in self.lex.person_role_words:
+                self.ctx.roles.setdefault(actor.id, set()).add(lemma)
+            return [actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
             return self._speaker(t, depth)
         if t.lower_ in ("its", "their") and t.dep_ == "poss":
@@ -326,17 +325,10 @@ class SentenceReader:
                 if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                     out.extend(self.actors_of(c))
             return out
-        prep = slot.split()[-1] if " " in slot else slot
-        particle = slot.split()[1] if slot.count(" ") == 2 else None
+        prep = slot.split()[-1]  # "call on": the particle is the preposition
         for c in head.children:
-            if c.dep_ in ("prep", "dative", "prt", "agent") and c.lower_ == prep and c.dep_ != "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out.extend(self.actors_of(p))
-                    if p.dep_ == "prep" and particle is None and p.lower_ in ("of",):
-                        pass
-            if particle and c.dep_ == "prt" and c.lower_ == particle:
-                pass
+            if c.dep_ in ("prep", "dative", "prt") and c.lower_ == prep:
+                out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p))
         return out
 
 

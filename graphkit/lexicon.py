@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from graphkit.types import relation_vocabulary
@@ -64,13 +64,17 @@ class Lexicon:
     def object_class(self, lemma: str) -> str | None:
         return self.object_classes.get(lemma.lower())
 
-    def trigger_lemmas(self) -> frozenset[str]:
-        """Every lemma that can carry a relation (for pre-filtering sentences)."""
+    @cached_property
+    def _trigger_lemmas(self) -> frozenset[str]:
         phrasal = frozenset(k.split()[0] for k in self.verbs if " " in k)
         return (frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.transfer_verbs) | self.ties_nouns
                 | phrasal | frozenset(self.transfer_nouns) | frozenset(self.mutual_verbs)
                 | frozenset(self.reversed_negatives) | self.criticizing_reporters | self.requesting_reporters
                 | self.join_heads | {"join", "order", "trade", "exchange"})
+
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that can carry a relation (for pre-filtering sentences); computed once."""
+        return self._trigger_lemmas
 
 
 def _read(name: str) -> dict:
