@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from graphkit.cli import options as shared
 from graphkit.cli.app import app, fail, handle_errors
 from graphkit.cli.progress import document_progress, warn
 
@@ -26,14 +27,14 @@ def build_cli(
                              help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local'."),
     prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter",
                                    help="Parse only sentences that can hold a relation (same output, faster)."),
-    focus: str = typer.Option(None, "--focus", help="View: only the network around this actor (id, name or alias)."),
-    depth: int = typer.Option(1, "--depth", help="View: steps around --focus."),
-    relations: str = typer.Option(None, "--relations", help="View: comma-separated relations, e.g. SUPPLY_ARMS,ALLY."),
-    polarity: str = typer.Option(None, "--polarity", help="View: cooperative, neutral or hostile."),
-    min_count: int = typer.Option(0, "--min-count", help="View: relations with at least N asserted mentions."),
-    since: str = typer.Option(None, "--since", help="View: evidence dated on or after (2024, 2024-06, 2024-06-19)."),
-    until: str = typer.Option(None, "--until", help="View: evidence dated on or before."),
-    level: str = typer.Option("actor", "--level", help="View: actor, or state (people folded into their country)."),
+    focus: str = shared.FOCUS,
+    depth: int = shared.DEPTH,
+    relations: str = shared.RELATIONS,
+    polarity: str = shared.POLARITY,
+    min_count: int = shared.MIN_COUNT,
+    since: str = shared.SINCE,
+    until: str = shared.UNTIL,
+    level: str = shared.LEVEL,
     max_nodes: int = typer.Option(None, "--max-nodes", help="View: keep the N actors with the most evidence (0: all)."),
     neo4j_uri: str = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
                                   help="Also load the graph into Neo4j at this Bolt URI."),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from graphkit.cli import options as shared
 from graphkit.cli.app import app, handle_errors
 from graphkit.graph import read_graph
 from graphkit.output import atomic_write_text
@@ -22,14 +23,14 @@ def render_cli(
     graph_json: Path = typer.Argument(..., help="graph.json written by graphkit build", metavar="GRAPH_JSON"),
     output: Path = typer.Option(Path("view.html"), "-o", "--output", help="HTML file to write"),
     title: str = typer.Option(None, "--title", help="page title (default: Alliance map)"),
-    focus: str = typer.Option(None, "--focus", help="show only the network around this actor (id, name or alias)"),
-    depth: int = typer.Option(1, "--depth", help="steps around --focus"),
-    relations: str = typer.Option(None, "--relations", help="comma-separated relations, e.g. SUPPLY_ARMS,ALLY"),
-    polarity: str = typer.Option(None, "--polarity", help="cooperative, neutral or hostile"),
-    min_count: int = typer.Option(0, "--min-count", help="keep relations with at least N asserted mentions"),
-    since: str = typer.Option(None, "--since", help="keep evidence dated on or after (2024, 2024-06, 2024-06-19)"),
-    until: str = typer.Option(None, "--until", help="keep evidence dated on or before"),
-    level: str = typer.Option("actor", "--level", help="actor, or state: people and state bodies folded into their country"),
+    focus: str = shared.FOCUS,
+    depth: int = shared.DEPTH,
+    relations: str = shared.RELATIONS,
+    polarity: str = shared.POLARITY,
+    min_count: int = shared.MIN_COUNT,
+    since: str = shared.SINCE,
+    until: str = shared.UNTIL,
+    level: str = shared.LEVEL,
     max_nodes: int = typer.Option(DEFAULT_MAX_NODES, "--max-nodes", help="keep the N actors with the most evidence (0: all)"),
 ) -> None:
     """Draw a graph as an interactive map that opens from disk, with no network access."""
