@@ -170,13 +170,15 @@ def _read_text(entry: InputFile, reporter: _Reporter) -> Iterator[Document]:
 
 
 def _read_html(entry: InputFile, reporter: _Reporter) -> Iterator[Document]:
-    raw = entry.path.read_bytes()
-    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", raw[:4096], re.IGNORECASE)
+    with open(entry.path, "rb") as handle:
+        head = handle.read(4096)
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", head, re.IGNORECASE)
     hint = match.group(1).decode("ascii") if match else None
-    markup = _read_whole(entry, reporter, raw=raw, hint=hint)
+    markup = _read_whole(entry, reporter, hint=hint)
     if markup is None:
         return
     page = html_to_text(markup)
+    del markup
     if not page.text.strip():
         reporter.skip(str(entry.path), "empty")
         return
@@ -184,28 +186,72 @@ def _read_html(entry: InputFile, reporter: _Reporter) -> Iterator[Document]:
                    date=normalize_date(page.date), url=page.url)
 
 
-def _read_whole(entry: InputFile, reporter: _Reporter, raw: bytes | None = None,
-                hint: str | None = None) -> str | None:
-    """A whole small file as text with \\n line ends, or None after reporting a skip."""
+def _read_whole(entry: InputFile, reporter: _Reporter, hint: str | None = None) -> str | None:
+    """A whole file as text with \\n line ends, or None after reporting a skip.
+
+    Read a piece at a time and grown in place, so that the file's bytes and
+    its text are never both held: peak memory is the text and one piece.
+    """
     where = str(entry.path)
-    raw = entry.path.read_bytes() if raw is None else raw
-    wide = next((enc for bom, enc in WIDE_BOMS if raw.startswith(bom)), None)
-    if not raw.strip():
-        reporter.skip(where, "empty")
-        return None
-    if wide:
-        text = raw.decode(wide, errors="replace")
-    elif b"\0" in raw[:BINARY_PROBE]:
-        reporter.skip(where, "binary")
-        return None
-    else:
-        decoder = _LineDecoder(where, reporter, hint, sample=raw)
-        text = "".join(decoder.decode(line, n) for n, line in enumerate(raw.splitlines(True), 1))
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    text = ""
+    with open(entry.path, "rb") as handle:
+        head = handle.peek(BINARY_PROBE)[:BINARY_PROBE]
+        wide = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
+        if not wide and b"\0" in head:
+            reporter.skip(where, "binary")
+            return None
+        if wide:
+            reader = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline=None)
+            while piece := reader.read(READ_PIECE):
+                text += piece
+        else:
+            decoder = _LineDecoder(where, reporter, hint, path=entry.path)
+            for number, raw in _pieces(handle):
+                piece = decoder.decode(raw, number)
+                text += piece.replace("\r\n", "\n").replace("\r", "\n") if "\r" in piece else piece
+    text = text.removeprefix("\ufeff")
+    if not _SOMETHING.search(text):
         reporter.skip(where, "empty")
         return None
     return text
+
+
+_SOMETHING = re.compile(r"\S")
+READ_PIECE = 1 << 20  # characters or bytes read at a time from a whole text file
+
+
+def _pieces(handle: io.BufferedReader) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) for each line of a file, a line longer than READ_PIECE in several pieces.
+
+    A long line is cut at a UTF-8 character boundary and never between \\r and \\n.
+    """
+    number, rest = 1, b""
+    while True:
+        chunk = handle.read(READ_PIECE)
+        buffer = rest + chunk if rest else chunk
+        if not buffer:
+            return
+        lines = buffer.splitlines(True)
+        # more may follow a chunk: its last line may be cut short, or end in the "\r" of a "\r\n"
+        rest = lines.pop() if chunk and not lines[-1].endswith(b"\n") else b""
+        for line in lines:
+            yield number, line
+            number += 1
+        if not chunk:
+            return
+        if len(rest) >= READ_PIECE:
+            cut = _char_boundary(rest, len(rest) - 4)  # a UTF-8 character is at most 4 bytes
+            yield number, rest[:cut]
+            rest = rest[cut:]
+
+
+def _char_boundary(data: bytes, at: int) -> int:
+    """The nearest index at or before ``at`` that starts a UTF-8 character (not a continuation byte)."""
+    at = min(max(at, 1), len(data) - 1)
+    for index in range(at, max(at - 4, 0), -1):
+        if data[index] & 0xC0 != 0x80:
+            return index
+    return at
 
 
 # ---------------------------------------------------------------- records
