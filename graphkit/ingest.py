@@ -353,8 +353,10 @@ def _no_surrogates(text: str | None) -> str | None:
     """JSON's \\ud800 escapes give lone surrogates no encoder accepts: U+FFFD instead (same length)."""
     if text is None:
         return None
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text) \
-        if any("\ud800" <= ch <= "\udfff" for ch in text) else text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _field(value: object) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
 
 from graphkit.actors import ActorBase, make_actor
 from graphkit.lexicon import Lexicon
@@ -155,7 +154,7 @@ def _whole_name(ent):
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
             and doc[end - 1].head.i >= end and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
-    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+    return ent if end == ent.end else type(ent)(doc, ent.start, end, label=ent.label_)
 
 
 def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:

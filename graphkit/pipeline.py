@@ -12,6 +12,7 @@ so memory does not grow with the corpus beyond the graph itself.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -25,7 +26,7 @@ import networkx as nx
 
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
-from graphkit.graph import build_graph, edge_key, summarize, to_node_link
+from graphkit.graph import build_graph, edge_key, summarize, write_graph
 from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
@@ -38,24 +39,34 @@ CACHE_FOLDER = ".graphkit-cache"
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each non-empty line, long lines cut near sentence ends."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
-        if stripped.strip():
-            yield from _chunks(offset, stripped)
-        offset += len(line)
+    """(offset, text) of each non-empty line, long lines cut near sentence ends.
 
-
-def _chunks(offset: int, text: str) -> Iterator[tuple[int, str]]:
+    Lines end where ``str.splitlines`` ends them; the text is never copied whole
+    (a document may be one line of 100 MB).
+    """
     start = 0
-    while len(text) - start > MAX_CHUNK:
+    for match in itertools.chain(_LINE_END.finditer(text), [None]):
+        stop = match.end() if match else len(text)
+        end = stop
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        if _SOMETHING.search(text, start, end):
+            yield from _chunks(text, start, end)
+        start = stop
+
+
+_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
+_SOMETHING = re.compile(r"\S")
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > MAX_CHUNK:
         cut = text.rfind(". ", start, start + MAX_CHUNK)
         cut = cut + 2 if cut > start else start + MAX_CHUNK
-        yield offset + start, text[start:cut]
+        yield start, text[start:cut]
         start = cut
-    if text[start:].strip():
-        yield offset + start, text[start:]
+    if _SOMETHING.search(text, start, end):
+        yield start, text[start:end]
 
 
 def default_jobs() -> int:
@@ -135,7 +146,7 @@ WINDOW_PIECES = 64  # a longer document is planned, parsed and read window by wi
 WINDOW_CHARACTERS = 100_000
 
 
-def _windows(pieces: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+def _windows(pieces: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     window, size = [], 0
     for piece in pieces:
         if window and (len(window) >= WINDOW_PIECES or size + len(piece[1]) > WINDOW_CHARACTERS):
@@ -194,11 +205,13 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
     results: list[DocumentResult | None] = [None] * len(documents)
     short: list[tuple[int, Document, list]] = []
     for number, document in enumerate(documents):
-        pieces = [(offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
-                  for offset, text in paragraphs(document.text)]
-        if len(pieces) <= WINDOW_PIECES and len(document.text) <= WINDOW_CHARACTERS:
-            short.append((number, document, pieces))
-            continue
+        pieces = ((offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
+                  for offset, text in paragraphs(document.text))
+        if len(document.text) <= WINDOW_CHARACTERS:
+            pieces = list(pieces)
+            if len(pieces) <= WINDOW_PIECES:
+                short.append((number, document, pieces))
+                continue
         counts = [0, 0]
 
         def windows(pieces=pieces, counts=counts):
@@ -337,10 +350,6 @@ def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Docume
     return build_graph(events + structural, actors + extra, documents, kb_edges)
 
 
-def write_graph_streaming(graph: nx.MultiDiGraph, path: Path) -> None:
-    """``graph.write_graph`` without the whole JSON text in memory: the same bytes, written as encoded."""
-    with atomic_open(Path(path)) as handle:
-        json.dump(to_node_link(graph), handle, ensure_ascii=False, indent=1)
 
 
 @dataclass
@@ -415,7 +424,7 @@ def build(
     write_evidence((aggregator.add(row) for row in rows), outputs["triples"])
     graph = aggregator.graph()
     del aggregator
-    write_graph_streaming(graph, outputs["graph"])
+    write_graph(graph, outputs["graph"])
     render_html(graph, outputs["view"], title=title, **(view_options or {}))
     stats.seconds = time.perf_counter() - started
     return BuildResult(graph=graph, stats=stats, outputs=outputs)
