@@ -24,6 +24,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +34,7 @@ import networkx as nx
 
 from graphkit.errors import InputError
 from graphkit.graph import edge_key
-from graphkit.output import atomic_write_text
+from graphkit.output import atomic_open, atomic_write_text
 from graphkit.types import ACTOR_KINDS, STRUCTURAL_RELATIONS, relation_vocabulary
 
 POLARITIES = {"cooperative": 1, "neutral": 0, "hostile": -1}
@@ -483,14 +484,43 @@ def _compact(item: dict) -> dict:
 
 def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
     """Everything the page script needs, as JSON-ready data (vis nodes/edges built with pyvis)."""
-    from pyvis.edge import Edge
+    data = {}
+    for key, value in _page_sections(view, title):
+        data[key] = dict(value) if key == "relations" else list(value) if key == "edges" else value
+    return data
+
+
+def _page_sections(view: nx.MultiDiGraph, title: str | None) -> Iterator[tuple[str, object]]:
+    """(key, value) of the page data in page order; "edges" and "relations" come as iterators, made one
+    edge at a time, so that a big graph's page is written without all of it in memory."""
     from pyvis.network import Network
 
-    vocabulary = relation_vocabulary()
-    style = map_style()
-    kind_style, relation_color = style["kinds"], style["relations"]
+    nodes, actors = _node_entries(view)
+    present = Counter(relation for _, _, relation in view.edges(keys=True))
+    yield "title", title or "Alliance map"
+    yield "nodes", nodes
+    yield "edges", (options for _, options, _ in _edge_entries(view))
+    yield "actors", actors
+    yield "relations", ((edge_id, relation) for edge_id, _, relation in _edge_entries(view))
+    yield "legend", _legend(present)
+    kind_style = map_style()["kinds"]
+    yield "kinds", [{"kind": k, "fill": kind_style[k][0], "border": kind_style[k][1], "shape": kind_style[k][2]}
+                    for k in ACTOR_KINDS if k in kind_style]
+    report = dict(view.graph.get("view") or {})
+    report.pop("options", None)
+    yield "documents", {str(d.get("id")): _compact(d) for d in view.graph.get("documents") or ()
+                        if isinstance(d, dict)}
+    yield "view", report
+    yield "big", view.number_of_nodes() > BIG_GRAPH
+    yield "options", _vis_options(Network(directed=True), view.number_of_nodes(), view.number_of_edges())
+
+
+def _node_entries(view: nx.MultiDiGraph) -> tuple[list[dict], dict[str, dict]]:
+    """vis nodes (built with pyvis) and the side panel's actors."""
+    from pyvis.network import Network
+
+    kind_style = map_style()["kinds"]
     strength = actor_strength(view)
-    big = view.number_of_nodes() > BIG_GRAPH
     # big graphs: final positions; medium ones: a start that the (capped) physics only polishes
     positions = spread_layout(view) if view.number_of_nodes() > SEEDED_LAYOUT else {}
     net = Network(directed=True)
@@ -511,11 +541,21 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
             "affiliation_name": view.nodes[affiliation].get("name") if affiliation in view else affiliation,
             "folded": list(data.get("folded") or ()), "strength": strength[node],
         })
-    ordered = sorted(view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), e[2]))
-    curves = _parallel_curves([(s, t, r) for s, t, r, _ in ordered], SPRING)
-    relations = {}
-    present = Counter()
-    for index, ((source, target, relation, data), (smooth, length)) in enumerate(zip(ordered, curves)):
+    return net.nodes, actors
+
+
+def _edge_entries(view: nx.MultiDiGraph) -> Iterator[tuple[str, dict, dict]]:
+    """(edge id, vis edge options, side panel relation) for each edge, in a fixed order."""
+    from pyvis.edge import Edge
+
+    vocabulary = relation_vocabulary()
+    style = map_style()
+    relation_color = style["relations"]
+    big = view.number_of_nodes() > BIG_GRAPH
+    ordered = sorted(view.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), e[2]))
+    curves = _parallel_curves(ordered, SPRING)
+    for index, ((source, target, relation), (smooth, length)) in enumerate(zip(ordered, curves)):
+        data = view.edges[source, target, relation]
         edge_id = f"e{index}"
         rel = vocabulary.get(relation)
         polarity = int(data.get("polarity", rel.polarity if rel else 0))
@@ -526,7 +566,6 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
         denied_only = count == 0 and negated > 0
         words = _relation_words(relation)
         color = style["denied"] if denied_only else relation_color.get(relation, style["polarity"].get(polarity, "#888"))
-        present[relation] += 1
         options = dict(
             id=edge_id, relation=relation, polarity=polarity, count=count, color=color,
             text=f"denied: {words}" if denied_only else (f"{words} ×{count}" if count > 1 else words),
@@ -542,34 +581,27 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
             options["length"] = length
         if not big:  # measuring 20,000 hidden labels would cost a big page seconds; it adds them on demand
             options["label"] = options["text"]
-        net.edges.append(Edge(str(source), str(target), True, **options).options)
-        relations[edge_id] = _compact({
+        evidence = data.get("evidence") or ()
+        yield edge_id, Edge(str(source), str(target), True, **options).options, _compact({
             "relation": relation, "source": str(source), "target": str(target), "symmetric": symmetric,
             "polarity": polarity, "count": count, "negated_count": negated, "hedged_count": hedged,
             "sources": list(data.get("sources") or ()), "first_seen": data.get("first_seen"),
             "last_seen": data.get("last_seen"), "description": rel.description if rel else None,
-            "evidence": [_compact(item) for item in (data.get("evidence") or ())[:EVIDENCE_IN_PAGE]],
-            "evidence_more": max(0, len(data.get("evidence") or ()) - EVIDENCE_IN_PAGE),
+            "evidence": [_compact(item) for item in evidence[:EVIDENCE_IN_PAGE]],
+            "evidence_more": max(0, len(evidence) - EVIDENCE_IN_PAGE),
         })
+
+
+def _legend(present: Counter) -> list[dict]:
+    vocabulary = relation_vocabulary()
+    relation_color = map_style()["relations"]
     legend = [
         {"relation": name, "color": relation_color.get(name, "#888"), "polarity": rel.polarity,
          "symmetric": rel.symmetric, "description": rel.description, "edges": present[name]}
         for name, rel in vocabulary.items() if present[name]
     ]
-    legend += [{"relation": name, "color": "#888", "polarity": 0, "symmetric": False,
-                "description": "", "edges": n} for name, n in present.items() if name not in vocabulary]
-    kinds = [{"kind": k, "fill": kind_style[k][0], "border": kind_style[k][1], "shape": kind_style[k][2]}
-             for k in ACTOR_KINDS if k in kind_style]
-    report = dict(view.graph.get("view") or {})
-    report.pop("options", None)
-    return {
-        "title": title or "Alliance map",
-        "nodes": net.nodes, "edges": net.edges, "actors": actors, "relations": relations,
-        "legend": legend, "kinds": kinds,
-        "documents": {str(d.get("id")): _compact(d) for d in view.graph.get("documents") or () if isinstance(d, dict)},
-        "view": report, "big": big,
-        "options": _vis_options(net, view.number_of_nodes(), view.number_of_edges()),
-    }
+    return legend + [{"relation": name, "color": "#888", "polarity": 0, "symmetric": False,
+                      "description": "", "edges": n} for name, n in present.items() if name not in vocabulary]
 
 
 def _script_json(value) -> str:
@@ -577,8 +609,29 @@ def _script_json(value) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, escaped)
+        if raw in text:
+            text = text.replace(raw, escaped)
     return text
+
+
+def _data_json_parts(view: nx.MultiDiGraph, title: str | None) -> Iterator[str]:
+    """``_script_json(page_data(view))`` in pieces, an edge at a time (escaping is per character, so
+    escaping the pieces escapes the whole)."""
+    for number, (key, value) in enumerate(_page_sections(view, title)):
+        yield ("{" if number == 0 else ",") + _script_json(key) + ":"
+        if key == "edges":
+            yield "["
+            for position, item in enumerate(value):
+                yield ("" if position == 0 else ",") + _script_json(item)
+            yield "]"
+        elif key == "relations":
+            yield "{"
+            for position, (edge_id, item) in enumerate(value):
+                yield ("" if position == 0 else ",") + _script_json(edge_id) + ":" + _script_json(item)
+            yield "}"
+        else:
+            yield _script_json(value)
+    yield "}"
 
 
 @lru_cache(maxsize=1)
@@ -612,17 +665,36 @@ def _csp_hash(text: str) -> str:
 
 def view_page(view: nx.MultiDiGraph, *, title: str | None = None) -> str:
     """The HTML page of an already selected view (see ``select_view``)."""
+    return "".join(view_page_parts(view, title=title))
+
+
+def view_page_parts(view: nx.MultiDiGraph, *, title: str | None = None) -> Iterator[str]:
+    """The page of ``view_page`` in pieces, to be written as they come (memory does not grow with the
+    graph's evidence)."""
     vis_script, vis_style = _vis_assets()
     app_script, app_style = _template_text("view.js"), _template_text("view.css")
-    data = page_data(view, title=title)
     # only our two scripts may run: injected markup could not execute even if it reached the DOM
     policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
               f"script-src {_csp_hash(vis_script)} {_csp_hash(app_script)}; base-uri 'none'; form-action 'none'")
-    return _template().render(
-        title=data["title"], policy=policy, vis_script=vis_script, vis_style=vis_style,
-        app_script=app_script, app_style=app_style, data_json=_script_json(data), style=map_style(),
+    marker = "\x00graphkit-page-data\x00"
+    page = _template().render(
+        title=title or "Alliance map", policy=policy, vis_script=vis_script, vis_style=vis_style,
+        app_script=app_script, app_style=app_style, data_json=marker, style=map_style(),
         vis_version=VIS_VERSION,
     )
+    head, tail = page.split(marker)
+    yield head
+    yield from _data_json_parts(view, title)
+    yield tail
+
+
+def write_page(view: nx.MultiDiGraph, path: Path, *, title: str | None = None) -> Path:
+    """Write the page of an already selected view to ``path`` atomically, piece by piece."""
+    path = Path(path)
+    with atomic_open(path) as handle:
+        for part in view_page_parts(view, title=title):
+            handle.write(part)
+    return path
 
 
 def render_page(graph: nx.MultiDiGraph, *, title: str | None = None, options: ViewOptions | None = None,
@@ -634,9 +706,7 @@ def render_page(graph: nx.MultiDiGraph, *, title: str | None = None, options: Vi
 def render_html(graph: nx.MultiDiGraph, path: Path, *, title: str | None = None,
                 options: ViewOptions | None = None, **view_options) -> Path:
     """Write the page for ``graph`` to ``path`` atomically and return the path."""
-    path = Path(path)
-    atomic_write_text(path, render_page(graph, title=title, options=options, **view_options))
-    return path
+    return write_page(select_view(graph, options, **view_options), path, title=title)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ import typer
 from graphkit.cli import options as shared
 from graphkit.cli.app import app, handle_errors
 from graphkit.graph import read_graph
-from graphkit.output import atomic_write_text
-from graphkit.render import DEFAULT_MAX_NODES, ViewOptions, select_view, view_page
+from graphkit.render import DEFAULT_MAX_NODES, ViewOptions, select_view, write_page
 
 
 def _plural(n: int, word: str) -> str:
@@ -37,7 +36,7 @@ def render_cli(
     options = ViewOptions(focus=focus, depth=depth, relations=relations or (), polarity=polarity,
                           min_count=min_count, since=since, until=until, level=level, max_nodes=max_nodes)
     view = select_view(read_graph(graph_json), options)
-    atomic_write_text(output, view_page(view, title=title))
+    write_page(view, output, title=title)
     report = view.graph["view"]
     line = f"wrote {output}: {_plural(view.number_of_nodes(), 'actor')}, {_plural(view.number_of_edges(), 'relation')}"
     if report["omitted_nodes"]:
