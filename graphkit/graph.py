@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -47,6 +48,34 @@ def build_graph(
     (source_id, relation, target_id) edges such as LEADS or REPRESENTS.
     The result does not depend on the order of ``evidence``.
     """
+    grouped: dict[tuple[str, str, str], list[Evidence]] = {}
+    surface: dict[str, dict[str, int]] = {}
+    for ev in evidence:
+        count_names(surface, ev)
+        grouped.setdefault(edge_key(ev.source_id, ev.relation, ev.target_id), []).append(ev)
+    return assemble_graph(surface, ((key, grouped[key]) for key in sorted(grouped)), actors, documents, structural)
+
+
+def count_names(surface: dict[str, dict[str, int]], ev: Evidence) -> None:
+    """Count the surface names of an evidence's two actors (an unknown actor is named by its most frequent)."""
+    for actor_id, name in ((ev.source_id, ev.source), (ev.target_id, ev.target)):
+        names = surface.setdefault(actor_id, {})
+        names[name] = names.get(name, 0) + 1
+
+
+def assemble_graph(
+    surface: dict[str, dict[str, int]],
+    groups: Iterable[tuple[tuple[str, str, str], list[Evidence]]],
+    actors: Iterable[Actor] = (),
+    documents: Iterable[Document] = (),
+    structural: Iterable[tuple[str, str, str]] = (),
+    keep: Callable[[list[dict]], Sequence[dict]] | None = None,
+) -> nx.MultiDiGraph:
+    """The graph of ``build_graph`` from evidence already grouped by edge key (in key order).
+
+    ``keep`` turns an edge's evidence items (dicts, in order) into what the edge
+    holds (default: the list itself; see ``EvidenceSpill.keep``).
+    """
     vocabulary = relation_vocabulary()
     graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
     known = {a.id: a for a in actors}
@@ -64,21 +93,15 @@ def build_graph(
             aliases=sorted(set(actor.aliases)), affiliation=actor.affiliation,
         )
 
-    grouped: dict[tuple[str, str, str], list[Evidence]] = {}
-    surface: dict[str, dict[str, int]] = {}
-    for ev in evidence:
-        for actor_id, name in ((ev.source_id, ev.source), (ev.target_id, ev.target)):
-            names = surface.setdefault(actor_id, {})
-            names[name] = names.get(name, 0) + 1
-        grouped.setdefault(edge_key(ev.source_id, ev.relation, ev.target_id), []).append(ev)
     for actor_id in sorted(surface):  # an unknown actor is named by its most frequent surface form
         add_node(actor_id, min(surface[actor_id].items(), key=lambda item: (-item[1], item[0]))[0])
 
-    for (source, relation, target), items in sorted(grouped.items()):
+    for (source, relation, target), items in groups:
         rel = vocabulary[relation]
         items = sorted(items, key=_evidence_order)
         asserted = [e for e in items if not e.negated]
         dates = sorted(e.date for e in items if e.date)
+        evidence = [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items]
         graph.add_edge(
             source, target, key=relation,
             relation=relation,
@@ -92,7 +115,7 @@ def build_graph(
             confidence=round(max(e.confidence for e in items), 3),
             first_seen=dates[0] if dates else None,
             last_seen=dates[-1] if dates else None,
-            evidence=[{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items],
+            evidence=keep(evidence) if keep else evidence,
         )
 
     for source, relation, target in sorted(set(structural)):
@@ -109,6 +132,88 @@ def build_graph(
     return graph
 
 
+class EvidenceSpill:
+    """Evidence kept in an unnamed temporary file instead of memory, for graphs of big corpora.
+
+    ``append`` writes a row and gives its place; ``read`` gives it back;
+    ``keep`` stores an edge's evidence items and gives a ``SpilledEvidence``
+    that reads them back when used. The file goes when the last user does.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.file = tempfile.TemporaryFile(prefix="graphkit-evidence-")  # noqa: SIM115 - lives as long as the graph
+        self.size = 0
+        self.unflushed = False
+
+    def append(self, row: dict) -> tuple[int, int]:
+        data = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.file.write(data)
+        self.unflushed = True
+        place = (self.size, len(data))
+        self.size += len(data)
+        return place
+
+    def read(self, offset: int, length: int) -> dict:
+        import os
+
+        if self.unflushed:
+            self.file.flush()
+            self.unflushed = False
+        return json.loads(os.pread(self.file.fileno(), length, offset))
+
+    def keep(self, items: list[dict]) -> SpilledEvidence:
+        places = array("q")
+        for item in items:
+            places.extend(self.append(item))
+        return SpilledEvidence(self, places)
+
+
+class SpilledEvidence(Sequence):
+    """An edge's evidence items, read from an ``EvidenceSpill`` when used: a read-only list of dicts
+    (equal to the list it stands for; pickled and copied as that list)."""
+
+    __slots__ = ("places", "spill")
+
+    def __init__(self, spill: EvidenceSpill, places: array):
+        self.spill, self.places = spill, places
+
+    def __len__(self) -> int:
+        return len(self.places) // 2
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("evidence index out of range")
+        return self.spill.read(self.places[2 * index], self.places[2 * index + 1])
+
+    def __iter__(self):
+        for index in range(len(self)):
+            yield self.spill.read(self.places[2 * index], self.places[2 * index + 1])
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return list, (list(self),)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} evidence items>"
+
+
+def plain(value):
+    """``json`` default: spilled evidence as the list it stands for."""
+    if isinstance(value, SpilledEvidence):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _evidence_order(e: Evidence) -> tuple:
     return (e.doc, e.start, e.end, e.predicate, e.negated, e.hedged, e.sentence, e.date or "",
             e.attributed_to or "", e.confidence, e.source, e.target)
@@ -121,7 +226,11 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict:
     key, relation, symmetric, polarity, weight, count, negated_count,
     hedged_count, sources, confidence, first_seen, last_seen, evidence``.
     """
-    return nx.node_link_data(graph, edges="links")
+    data = nx.node_link_data(graph, edges="links")
+    for link in data["links"]:
+        if isinstance(link.get("evidence"), SpilledEvidence):
+            link["evidence"] = list(link["evidence"])
+    return data
 
 
 def from_node_link(data: dict) -> nx.MultiDiGraph:
@@ -133,8 +242,8 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write graph.json atomically, a node or a link a line, encoded as it goes."""
     from graphkit.output import atomic_open
 
-    with atomic_open(Path(path)) as handle:
-        dump_node_link(to_node_link(graph), handle)
+    with atomic_open(Path(path)) as handle:  # evidence left in a spill is read an edge at a time
+        dump_node_link(nx.node_link_data(graph, edges="links"), handle)
 
 
 def dump_node_link(data: dict, handle) -> None:
@@ -146,10 +255,10 @@ def dump_node_link(data: dict, handle) -> None:
         if isinstance(value, list) and value:
             handle.write("[\n")
             for position, item in enumerate(value):
-                handle.write(("" if position == 0 else ",\n") + json.dumps(item, ensure_ascii=False))
+                handle.write(("" if position == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=plain))
             handle.write("\n]")
         else:
-            handle.write(json.dumps(value, ensure_ascii=False))
+            handle.write(json.dumps(value, ensure_ascii=False, default=plain))
     handle.write("}\n")
 
 

@@ -18,6 +18,7 @@ import os
 import re
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,15 @@ import networkx as nx
 
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
-from graphkit.graph import build_graph, edge_key, summarize, write_graph
+from graphkit.graph import (
+    EvidenceSpill,
+    assemble_graph,
+    build_graph,
+    count_names,
+    edge_key,
+    summarize,
+    write_graph,
+)
 from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
@@ -310,31 +319,48 @@ def read_evidence(path: Path) -> list[Evidence]:
 
 
 class EdgeAggregator:
-    """Evidence grouped by edge as it streams past, for ``build_graph`` at the end.
+    """Evidence grouped by edge as it streams past, for the graph at the end.
 
-    Only what the graph keeps is held: one group per edge, the actor ids seen,
-    and a row per document (without its text).
+    What grows with the corpus is not held in memory: each row goes to an
+    ``EvidenceSpill`` (a temporary file) and an edge keeps the places of its
+    rows; the graph's edges read their evidence from there when used. Held:
+    a list of places per edge, the surface names of each actor, and a row per
+    document (without its text).
     """
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str, str], list[Evidence]] = {}
+        self.spill = EvidenceSpill()
+        self.groups: dict[tuple[str, str, str], array] = {}
+        self.surface: dict[str, dict[str, int]] = {}
         self.documents: list[Document] = []
 
     def add(self, evidence: Evidence) -> Evidence:
-        self.groups.setdefault(edge_key(evidence.source_id, evidence.relation, evidence.target_id),
-                               []).append(evidence)
+        count_names(self.surface, evidence)
+        key = edge_key(evidence.source_id, evidence.relation, evidence.target_id)
+        self.groups.setdefault(key, array("q")).extend(self.spill.append(dict(evidence.__dict__)))
         return evidence
 
     def add_document(self, document: Document) -> None:
         self.documents.append(Document(id=document.id, text="", title=document.title, date=document.date,
                                        url=document.url))
 
+    def _items(self, key: tuple[str, str, str]) -> list[Evidence]:
+        places = self.groups[key]
+        return [Evidence(**self.spill.read(places[i], places[i + 1])) for i in range(0, len(places), 2)]
+
     def evidence(self) -> Iterator[Evidence]:
-        for items in self.groups.values():
-            yield from items
+        for key in self.groups:
+            yield from self._items(key)
 
     def graph(self) -> nx.MultiDiGraph:
-        return graph_from_evidence(self.evidence(), self.documents)
+        """The graph of ``graph_from_evidence`` over every row added, its evidence left in the spill."""
+        base = ActorBase.default()
+        ids = set(self.surface)
+        actors = [a for a in (base.get(i) for i in ids) if a is not None]
+        kb_edges = base.structural_edges(ids)
+        extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
+        groups = ((key, self._items(key)) for key in sorted(self.groups))
+        return assemble_graph(self.surface, groups, actors + extra, self.documents, kb_edges, keep=self.spill.keep)
 
 
 def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Document] = ()) -> nx.MultiDiGraph:
@@ -348,8 +374,6 @@ def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Docume
     kb_edges = base.structural_edges(ids)
     extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
     return build_graph(events + structural, actors + extra, documents, kb_edges)
-
-
 
 
 @dataclass

@@ -44,11 +44,51 @@ def test_streamed_aggregation_equals_list_aggregation():
     assert all(d.text == "" for d in aggregator.documents)  # no document text is held
 
 
-def test_streamed_graph_file_is_write_graph_byte_for_byte(tmp_path):
-    from graphkit.graph import write_graph
-    from graphkit.pipeline import write_graph_streaming
+def test_graph_file_of_spilled_evidence_is_the_same_bytes(tmp_path):
+    """The aggregator leaves evidence in a temporary file; graph.json is written from there, edge by edge,
+    and is the file of the graph built in memory, byte for byte; read back, it is that graph."""
+    from graphkit.graph import SpilledEvidence, read_graph, write_graph
 
-    graph = graph_from_evidence(random_evidence(120), [Document(id="d1.txt", text="", title="Été", date=None)])
-    write_graph(graph, tmp_path / "a.json")
-    write_graph_streaming(graph, tmp_path / "b.json")
+    rows = random_evidence(120)
+    documents = [Document(id="d1.txt", text="", title="Été", date=None)]
+    aggregator = EdgeAggregator()
+    aggregator.add_document(documents[0])
+    for row in rows:
+        aggregator.add(row)
+    spilled = aggregator.graph()
+    assert any(isinstance(d["evidence"], SpilledEvidence) for _, _, d in spilled.edges(data=True))
+    write_graph(spilled, tmp_path / "a.json")
+    write_graph(graph_from_evidence(rows, documents), tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    assert to_node_link(read_graph(tmp_path / "a.json")) == to_node_link(spilled)
+
+
+def test_spilled_evidence_reads_as_the_list_it_stands_for():
+    import copy
+    import pickle
+
+    from graphkit.graph import EvidenceSpill
+
+    items = [{"doc": f"d{i}", "sentence": f"Été {i} \u2028 “quoted”", "start": i, "confidence": 0.5} for i in range(5)]
+    spill = EvidenceSpill()
+    spilled = spill.keep(items)
+    spill.keep([{"doc": "other"}])  # rows written after it do not disturb it
+    assert len(spilled) == 5 and bool(spilled) and not spill.keep([])
+    assert spilled == items and items == spilled and spilled != items[:4]
+    assert list(spilled) == items and spilled[1] == items[1] and spilled[-1] == items[-1]
+    assert spilled[1:3] == items[1:3] and spilled[::-2] == items[::-2]
+    assert pickle.loads(pickle.dumps(spilled)) == items and type(pickle.loads(pickle.dumps(spilled))) is list
+    assert copy.deepcopy(spilled) == items
+    try:
+        spilled[5]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("index 5 of 5 items must raise IndexError")
+    assert json.dumps(to_node_link_of(spilled)) == json.dumps(to_node_link_of(items))
+
+
+def to_node_link_of(evidence) -> dict:
+    graph = nx.MultiDiGraph()
+    graph.add_edge("A", "B", key="SUPPORT", relation="SUPPORT", evidence=evidence)
+    return to_node_link(graph)
