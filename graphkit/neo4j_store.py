@@ -131,6 +131,15 @@ def _neo4j():
 
 
 def _retryable(exc: Exception) -> bool:
+    """A transient error or a lost connection: worth running the transaction again.
+
+    The driver does not retry a connection lost during COMMIT (IncompleteCommit:
+    the commit may or may not have happened). Every transaction the store runs
+    is idempotent (MERGE by id, aggregates recounted from the stored evidence,
+    reads), so running it again is safe and this one is retried too.
+    """
+    if isinstance(exc, _neo4j().exceptions.IncompleteCommit):
+        return True
     check = getattr(exc, "is_retryable", None)
     return bool(check and check())
 
@@ -151,6 +160,8 @@ def _unreachable_reason(exc: Exception) -> str:
         return "unknown host"
     if "timed out" in text.lower():
         return "timed out"
+    if "defunct connection" in text or "Failed to write data" in text:
+        return "the connection was lost (did the server stop?)"
     if "routing information" in text:
         return "no routing information (for a single server, try bolt:// instead of neo4j://)"
     return text or type(exc).__name__

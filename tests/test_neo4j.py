@@ -204,6 +204,38 @@ def test_transient_errors_are_retried_with_backoff(neo4j_store, alliance_graph, 
     assert_holds(neo4j_store, alliance_graph)
 
 
+def test_a_connection_lost_during_commit_is_retried(neo4j_store, alliance_graph, monkeypatch):
+    """The commit happened but its answer was lost (IncompleteCommit): the batch runs again.
+
+    The driver calls this error not retryable; the loader's transactions are idempotent, so it
+    retries. A real SIGKILL can land during a COMMIT (tests/test_neo4j_kill.py), but rarely does.
+    """
+    import neo4j
+
+    from graphkit import neo4j_store as module
+
+    original_send, original_commit = module._Statements._send, neo4j.Transaction.commit
+    evidence_sent, lost = [], []
+
+    def send(self, statement, prepared):
+        if "MERGE (e:Evidence" in statement:
+            evidence_sent.append(statement)
+        return original_send(self, statement, prepared)
+
+    def commit_then_lose_the_answer(self):
+        original_commit(self)
+        if evidence_sent and len(lost) < 2:
+            evidence_sent.clear()
+            lost.append(1)
+            raise neo4j.exceptions.IncompleteCommit("Failed to read from defunct connection")
+
+    monkeypatch.setattr(module._Statements, "_send", send)
+    monkeypatch.setattr(neo4j.Transaction, "commit", commit_then_lose_the_answer)
+    report = neo4j_store.write(alliance_graph)
+    assert report.retries == 2
+    assert_holds(neo4j_store, alliance_graph)
+
+
 def test_schema_is_applied_and_unsupported_statements_give_notices(neo4j_store, alliance_graph):
     report = neo4j_store.write(alliance_graph)
     if not neo4j_store.dialect.text_parameters:  # a Neo4j server: every statement applies
@@ -264,6 +296,19 @@ def test_a_server_that_is_down_gives_one_clear_error(bolt_helpers):
     port = bolt_helpers.free_port()
     with pytest.raises(StoreError, match=r"cannot reach a Bolt server at .*connection refused"):
         Neo4jStore(f"bolt://127.0.0.1:{port}", "neo4j", "x")
+
+
+def test_a_lost_connection_is_one_clear_line():
+    import neo4j.exceptions
+
+    from graphkit.neo4j_store import translate_error
+
+    lost = neo4j.exceptions.SessionExpired(
+        "Failed to read from defunct connection IPv4Address(('127.0.0.1', 7687)) "
+        "(ResolvedIPv4Address(('127.0.0.1', 7687)))")
+    error = translate_error(lost, "bolt://127.0.0.1:7687", "neo4j", None, "loading evidence")
+    assert str(error) == ("cannot reach a Bolt server at bolt://127.0.0.1:7687 while loading evidence: "
+                          "the connection was lost (did the server stop?)")
 
 
 @pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687", "bolt://", "bolt://host:99999"])
