@@ -147,8 +147,10 @@ class EvidenceSpill:
         self.size = 0
         self.unflushed = False
 
-    def append(self, row: dict) -> tuple[int, int]:
-        data = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def append(self, row: dict | str) -> tuple[int, int]:
+        """Write a row (a dict, or its JSON text) and give its place: (offset, length)."""
+        text = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+        data = text.encode("utf-8")
         self.file.write(data)
         self.unflushed = True
         place = (self.size, len(data))

@@ -40,7 +40,7 @@ from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
 from graphkit.output import atomic_open, ensure_folder
-from graphkit.types import STRUCTURAL_RELATIONS, Document, Evidence
+from graphkit.types import Document, Evidence
 
 MAX_CHUNK = 20_000  # characters per parsed piece; longer paragraphs are cut at sentence ends
 BATCH_SIZE = 64  # texts per nlp.pipe batch
@@ -285,12 +285,19 @@ def extract_evidence(
             evidence_cache.close()
 
 
-def write_evidence(evidence: Iterable[Evidence], path: Path) -> int:
-    """Write evidence as JSON Lines atomically; returns the number of rows."""
+def write_evidence(evidence: Iterable[Evidence], path: Path,
+                   on_row: Callable[[Evidence, str], None] | None = None) -> int:
+    """Write evidence as JSON Lines atomically; returns the number of rows.
+
+    ``on_row(row, line)`` sees each row with its JSON text as it is written.
+    """
     count = 0
     with atomic_open(Path(path)) as handle:
         for row in evidence:  # the fields in order, as Evidence.to_dict (which deep-copies, slowly)
-            handle.write(json.dumps(dict(row.__dict__), ensure_ascii=False) + "\n")
+            line = json.dumps(dict(row.__dict__), ensure_ascii=False)
+            handle.write(line + "\n")
+            if on_row:
+                on_row(row, line)
             count += 1
     return count
 
@@ -334,11 +341,11 @@ class EdgeAggregator:
         self.surface: dict[str, dict[str, int]] = {}
         self.documents: list[Document] = []
 
-    def add(self, evidence: Evidence) -> Evidence:
+    def add(self, evidence: Evidence, line: str | None = None) -> None:
+        """Take a row; ``line`` is its JSON text when the caller has it already (``write_evidence``)."""
         count_names(self.surface, evidence)
         key = edge_key(evidence.source_id, evidence.relation, evidence.target_id)
-        self.groups.setdefault(key, array("q")).extend(self.spill.append(dict(evidence.__dict__)))
-        return evidence
+        self.groups.setdefault(key, array("q")).extend(self.spill.append(line or dict(evidence.__dict__)))
 
     def add_document(self, document: Document) -> None:
         self.documents.append(Document(id=document.id, text="", title=document.title, date=document.date,
@@ -354,26 +361,24 @@ class EdgeAggregator:
 
     def graph(self) -> nx.MultiDiGraph:
         """The graph of ``graph_from_evidence`` over every row added, its evidence left in the spill."""
-        base = ActorBase.default()
-        ids = set(self.surface)
-        actors = [a for a in (base.get(i) for i in ids) if a is not None]
-        kb_edges = base.structural_edges(ids)
-        extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
+        actors, kb_edges = _known_actors(set(self.surface))
         groups = ((key, self._items(key)) for key in sorted(self.groups))
-        return assemble_graph(self.surface, groups, actors + extra, self.documents, kb_edges, keep=self.spill.keep)
+        return assemble_graph(self.surface, groups, actors, self.documents, kb_edges, keep=self.spill.keep)
+
+
+def _known_actors(ids: set[str]) -> tuple[list, list[tuple[str, str, str]]]:
+    """The knowledge base's actors among ``ids`` and its structural edges among them (with their ends)."""
+    base = ActorBase.default()
+    kb_edges = base.structural_edges(ids)
+    ends = ids | {i for s, _, t in kb_edges for i in (s, t)}
+    return [a for a in (base.get(i) for i in sorted(ends)) if a is not None], kb_edges
 
 
 def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Document] = ()) -> nx.MultiDiGraph:
     """Aggregate evidence and add the knowledge base's structural edges among its actors."""
-    base = ActorBase.default()
     rows = evidence if isinstance(evidence, list) else list(evidence)
-    ids = {e.source_id for e in rows} | {e.target_id for e in rows}
-    actors = [a for a in (base.get(i) for i in ids) if a is not None]
-    events = [e for e in rows if e.relation not in STRUCTURAL_RELATIONS]
-    structural = [e for e in rows if e.relation in STRUCTURAL_RELATIONS]
-    kb_edges = base.structural_edges(ids)
-    extra = [a for a in (base.get(i) for s, _, t in kb_edges for i in (s, t)) if a is not None]
-    return build_graph(events + structural, actors + extra, documents, kb_edges)
+    actors, kb_edges = _known_actors({e.source_id for e in rows} | {e.target_id for e in rows})
+    return build_graph(rows, actors, documents, kb_edges)
 
 
 @dataclass
@@ -445,7 +450,7 @@ def build(
     rows = extract_evidence(documents, model=model, stats=stats, on_document=remember, jobs=jobs,
                             prefilter=prefilter, cache=cache or None, dask=dask)
     outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}
-    write_evidence((aggregator.add(row) for row in rows), outputs["triples"])
+    write_evidence(rows, outputs["triples"], on_row=aggregator.add)
     graph = aggregator.graph()
     del aggregator
     write_graph(graph, outputs["graph"])

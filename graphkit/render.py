@@ -499,7 +499,7 @@ def _page_sections(view: nx.MultiDiGraph, title: str | None) -> Iterator[tuple[s
     present = Counter(relation for _, _, relation in view.edges(keys=True))
     yield "title", title or "Alliance map"
     yield "nodes", nodes
-    yield "edges", (options for _, options, _ in _edge_entries(view))
+    yield "edges", (options for _, options, _ in _edge_entries(view, panel=False))
     yield "actors", actors
     yield "relations", ((edge_id, relation) for edge_id, _, relation in _edge_entries(view))
     yield "legend", _legend(present)
@@ -544,8 +544,9 @@ def _node_entries(view: nx.MultiDiGraph) -> tuple[list[dict], dict[str, dict]]:
     return net.nodes, actors
 
 
-def _edge_entries(view: nx.MultiDiGraph) -> Iterator[tuple[str, dict, dict]]:
-    """(edge id, vis edge options, side panel relation) for each edge, in a fixed order."""
+def _edge_entries(view: nx.MultiDiGraph, panel: bool = True) -> Iterator[tuple[str, dict, dict | None]]:
+    """(edge id, vis edge options, side panel relation) for each edge, in a fixed order; without
+    ``panel`` the relation is None and the edge's evidence is not read."""
     from pyvis.edge import Edge
 
     vocabulary = relation_vocabulary()
@@ -581,8 +582,12 @@ def _edge_entries(view: nx.MultiDiGraph) -> Iterator[tuple[str, dict, dict]]:
             options["length"] = length
         if not big:  # measuring 20,000 hidden labels would cost a big page seconds; it adds them on demand
             options["label"] = options["text"]
+        vis_edge = Edge(str(source), str(target), True, **options).options
+        if not panel:
+            yield edge_id, vis_edge, None
+            continue
         evidence = data.get("evidence") or ()
-        yield edge_id, Edge(str(source), str(target), True, **options).options, _compact({
+        yield edge_id, vis_edge, _compact({
             "relation": relation, "source": str(source), "target": str(target), "symmetric": symmetric,
             "polarity": polarity, "count": count, "negated_count": negated, "hedged_count": hedged,
             "sources": list(data.get("sources") or ()), "first_seen": data.get("first_seen"),
