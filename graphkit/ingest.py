@@ -195,10 +195,9 @@ def _read_whole(entry: InputFile, reporter: _Reporter, hint: str | None = None) 
     where = str(entry.path)
     text = ""
     with open(entry.path, "rb") as handle:
-        head = handle.peek(BINARY_PROBE)[:BINARY_PROBE]
-        wide = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
-        if not wide and b"\0" in head:
-            reporter.skip(where, "binary")
+        wide, unreadable = _sniff(handle)
+        if unreadable:
+            reporter.skip(where, unreadable)
             return None
         if wide:
             reader = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline=None)
@@ -373,22 +372,27 @@ def _stream_lines(entry: InputFile, reporter: _Reporter) -> Iterator[tuple[int, 
     """(line number, text) for each line of a file, read line by line; line ends kept."""
     where = str(entry.path)
     with open(entry.path, "rb") as handle:
-        head = handle.peek(BINARY_PROBE)[:BINARY_PROBE]
-        wide = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
-        if not head:
-            reporter.skip(where, "empty")
+        wide, unreadable = _sniff(handle)
+        if unreadable:
+            reporter.skip(where, unreadable)
             return
         if wide:
             text = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline="")
             yield from enumerate(text, 1)
             return
-        if b"\0" in head:
-            reporter.skip(where, "binary")
-            return
         decoder = _LineDecoder(where, reporter, path=entry.path)
         for number, raw in enumerate(handle, 1):
             line = decoder.decode(raw, number)
             yield number, line.removeprefix("\ufeff") if number == 1 else line
+
+
+def _sniff(handle: io.BufferedReader) -> tuple[str | None, str | None]:
+    """(wide encoding named by a UTF-16/32 byte order mark, why the file cannot be read) from its head."""
+    head = handle.peek(BINARY_PROBE)[:BINARY_PROBE]
+    if not head:
+        return None, "empty"
+    wide = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
+    return wide, "binary" if not wide and b"\0" in head else None
 
 
 class _LineDecoder:
