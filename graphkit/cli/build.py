@@ -7,26 +7,24 @@ from pathlib import Path
 import typer
 
 from graphkit.cli import options as shared
-from graphkit.cli.app import app, fail, handle_errors
+from graphkit.cli.app import app, handle_errors
 from graphkit.cli.progress import document_progress, warn
 
 
 @app.command("build")
 @handle_errors
 def build_cli(
-    inputs: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .jsonl .csv), read recursively."),
+    inputs: list[Path] = shared.INPUTS,
     outdir: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder (created if missing)."),
-    model: str = typer.Option(None, "--model", help="spaCy pipeline: an installed package name or a path."),
-    date: str = typer.Option(None, "--date", help="Date for documents that carry none (ISO 8601)."),
+    model: str = shared.MODEL,
+    date: str = shared.DATE,
     title: str = typer.Option(None, "--title", help="Title of the HTML view."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable document or record."),
-    jobs: int = typer.Option(None, "-j", "--jobs", help="Worker processes (default: the machine's cores)."),
+    strict: bool = shared.STRICT,
+    jobs: int = shared.JOBS,
     cache: Path = typer.Option(None, "--cache", help="Cache folder (default: OUTDIR/.graphkit-cache)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-    dask: str = typer.Option(None, "--dask", metavar="SCHEDULER",
-                             help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local'."),
-    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter",
-                                   help="Parse only sentences that can hold a relation (same output, faster)."),
+    no_cache: bool = shared.NO_CACHE,
+    dask: str = shared.DASK,
+    prefilter: bool = shared.PREFILTER,
     focus: str = shared.FOCUS,
     depth: int = shared.DEPTH,
     relations: str = shared.RELATIONS,
@@ -38,9 +36,9 @@ def build_cli(
     max_nodes: int = typer.Option(None, "--max-nodes", help="View: keep the N actors with the most evidence (0: all)."),
     neo4j_uri: str = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
                                   help="Also load the graph into Neo4j at this Bolt URI."),
-    neo4j_user: str = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USER", help="Neo4j user."),
-    neo4j_password: str = typer.Option("", "--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password."),
-    database: str = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Neo4j database."),
+    neo4j_user: str = shared.NEO4J_USER,
+    neo4j_password: str = shared.NEO4J_PASSWORD,
+    database: str = shared.DATABASE,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
 ) -> None:
     """Build the alliance graph: OUTDIR/triples.jsonl, OUTDIR/graph.json and OUTDIR/graph.html.
@@ -49,19 +47,13 @@ def build_cli(
     `graphkit load` does.
     """
     from graphkit.ingest import count_inputs
-    from graphkit.pipeline import build, default_jobs
-    from graphkit.render import ViewOptions
+    from graphkit.pipeline import build
 
-    if jobs is not None and jobs < 1:
-        fail("--jobs must be at least 1", 2)
-    view = {"focus": focus, "depth": depth, "relations": relations or (), "polarity": polarity,
-            "min_count": min_count, "since": since, "until": until, "level": level}
-    if max_nodes is not None:
-        view["max_nodes"] = max_nodes
-    ViewOptions(**view)  # a bad option fails here, before any work
+    jobs = shared.jobs_or_default(jobs)
+    view = shared.view_options(focus, depth, relations, polarity, min_count, since, until, level, max_nodes)
     with document_progress(count_inputs(inputs), quiet) as (on_document, on_skip):
         result = build(inputs, outdir, model=model, date=date, strict=strict, title=title,
-                       on_document=on_document, on_skip=on_skip, jobs=jobs or default_jobs(),
+                       on_document=on_document, on_skip=on_skip, jobs=jobs,
                        prefilter=prefilter, cache=False if no_cache else (cache or True), dask=dask,
                        view_options=view, on_warning=None if quiet else warn)
     if neo4j_uri:

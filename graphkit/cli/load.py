@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from graphkit.cli import options as shared
 from graphkit.cli.app import app, handle_errors
 
 URI_HELP = "Bolt URI of the Neo4j server, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io."
@@ -18,12 +19,9 @@ def load_cli(
     graph_path: Path = typer.Argument(..., help="graph.json written by graphkit build.",
                                       metavar="GRAPH_JSON"),
     neo4j_uri: str = typer.Option(..., "--neo4j-uri", envvar="NEO4J_URI", help=URI_HELP),
-    neo4j_user: str = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USER",
-                                   help="User to log in as."),
-    neo4j_password: str = typer.Option("", "--neo4j-password", envvar="NEO4J_PASSWORD",
-                                       help="Password (better: set NEO4J_PASSWORD)."),
-    database: str = typer.Option(None, "--database", envvar="NEO4J_DATABASE",
-                                 help="Database to load into (default: the server's default)."),
+    neo4j_user: str = shared.NEO4J_USER,
+    neo4j_password: str = shared.NEO4J_PASSWORD,
+    database: str = shared.DATABASE,
     batch_size: int = typer.Option(5000, "--batch-size", min=1,
                                    help="Evidence rows per transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from graphkit.cli import options as shared
 from graphkit.cli.app import app, handle_errors
 from graphkit.errors import InputError
 
@@ -102,12 +103,9 @@ def query_cli(
                                     help="Query this graph.json with the embedded engine."),
     neo4j_uri: str = typer.Option(None, "--neo4j-uri", envvar="NEO4J_URI",
                                   help="Query this Neo4j server over Bolt."),
-    neo4j_user: str = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USER",
-                                   help="User to log in as."),
-    neo4j_password: str = typer.Option("", "--neo4j-password", envvar="NEO4J_PASSWORD",
-                                       help="Password (better: set NEO4J_PASSWORD)."),
-    database: str = typer.Option(None, "--database", envvar="NEO4J_DATABASE",
-                                 help="Database to query (default: the server's default)."),
+    neo4j_user: str = shared.NEO4J_USER,
+    neo4j_password: str = shared.NEO4J_PASSWORD,
+    database: str = shared.DATABASE,
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json or csv."),
     list_library: bool = typer.Option(False, "--list", help="List the library queries and exit."),

@@ -33,8 +33,8 @@ def render_cli(
     max_nodes: int = typer.Option(DEFAULT_MAX_NODES, "--max-nodes", help="keep the N actors with the most evidence (0: all)"),
 ) -> None:
     """Draw a graph as an interactive map that opens from disk, with no network access."""
-    options = ViewOptions(focus=focus, depth=depth, relations=relations or (), polarity=polarity,
-                          min_count=min_count, since=since, until=until, level=level, max_nodes=max_nodes)
+    options = ViewOptions(**shared.view_options(focus, depth, relations, polarity, min_count, since, until, level,
+                                                max_nodes))
     view = select_view(read_graph(graph_json), options)
     write_page(view, output, title=title)
     report = view.graph["view"]
