@@ -326,8 +326,8 @@ def build(
 
     The spaCy pipeline loads once per process, on the first build.
     """
-    from graphkit.ingest import iter_documents, normalize_date
-    from graphkit.pipeline import RunStats, extract_evidence, graph_from_evidence
+    from graphkit.ingest import normalize_date
+    from graphkit.pipeline import RunStats, corpus_evidence, graph_from_evidence
 
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -340,11 +340,6 @@ def build(
     if isinstance(date, Mapping):
         by_document = {str(k): normalize_date(v) for k, v in date.items()}
         date = None
-
-    def skipped(where: str, reason: str) -> None:
-        stats.skipped.append((where, reason))
-        if on_skip:
-            on_skip(where, reason)
 
     def dated(documents: Iterable[Document]) -> Iterable[Document]:
         for document in documents:
@@ -360,9 +355,8 @@ def build(
         if on_document:
             on_document(document)
 
-    documents = dated(iter_documents(paths, date=date, on_skip=skipped, strict=strict))
-    evidence = list(extract_evidence(documents, model=model, stats=stats, on_document=remember,
-                                     jobs=jobs, cache=cache))
+    evidence = list(corpus_evidence(paths, stats, date=date, strict=strict, on_skip=on_skip, adjust=dated,
+                                    on_document=remember, model=model, jobs=jobs, cache=cache))
     graph = graph_from_evidence(evidence, seen)
     summary = {"documents": stats.documents, "sentences": stats.sentences,
                "evidence": stats.evidence, **summarize(graph)}

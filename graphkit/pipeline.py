@@ -285,6 +285,36 @@ def extract_evidence(
             evidence_cache.close()
 
 
+def corpus_evidence(
+    inputs: Iterable[Path | str],
+    stats: RunStats,
+    *,
+    date: str | None = None,
+    strict: bool = False,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
+    adjust: Callable[[Iterator[Document]], Iterable[Document]] | None = None,
+    **extract,
+) -> Iterator[Evidence]:
+    """``extract_evidence`` over the documents of files and folders, as ``build`` reads them.
+
+    Each input that cannot be read goes to ``stats.skipped`` and ``on_skip``; a
+    missing path raises InputError at once. ``adjust`` may rewrite the documents
+    on their way (the API's per-document dates); ``extract`` are the keywords of
+    ``extract_evidence``.
+    """
+    from graphkit.ingest import iter_documents
+
+    def skipped(where: str, reason: str) -> None:
+        stats.skipped.append((where, reason))
+        if on_skip:
+            on_skip(where, reason)
+
+    documents = iter_documents([Path(p) for p in inputs], date=date, on_skip=skipped, strict=strict,
+                               on_warning=on_warning)
+    return extract_evidence(documents if adjust is None else adjust(documents), stats=stats, **extract)
+
+
 def write_evidence(evidence: Iterable[Evidence], path: Path,
                    on_row: Callable[[Evidence, str], None] | None = None) -> int:
     """Write evidence as JSON Lines atomically; returns the number of rows.
@@ -425,18 +455,12 @@ def build(
     ``cache``: a folder, True for ``OUTDIR/.graphkit-cache``, or None/False for none.
     ``jobs``, ``dask`` and ``prefilter`` as in ``extract_evidence``.
     """
-    from graphkit.ingest import iter_documents
     from graphkit.render import render_html
 
     started = time.perf_counter()
     folder = ensure_folder(Path(outdir))
     stats = RunStats()
     aggregator = EdgeAggregator()
-
-    def skipped(where: str, reason: str) -> None:
-        stats.skipped.append((where, reason))
-        if on_skip:
-            on_skip(where, reason)
 
     def remember(document: Document) -> None:
         aggregator.add_document(document)
@@ -445,14 +469,12 @@ def build(
 
     if cache is True:
         cache = folder / CACHE_FOLDER
-    documents = iter_documents([Path(p) for p in inputs], date=date, on_skip=skipped, strict=strict,
-                               on_warning=on_warning)
-    rows = extract_evidence(documents, model=model, stats=stats, on_document=remember, jobs=jobs,
-                            prefilter=prefilter, cache=cache or None, dask=dask)
+    rows = corpus_evidence(inputs, stats, date=date, strict=strict, on_skip=on_skip, on_warning=on_warning,
+                           on_document=remember, model=model, jobs=jobs, prefilter=prefilter,
+                           cache=cache or None, dask=dask)
     outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}
     write_evidence(rows, outputs["triples"], on_row=aggregator.add)
     graph = aggregator.graph()
-    del aggregator
     write_graph(graph, outputs["graph"])
     render_html(graph, outputs["view"], title=title, **(view_options or {}))
     stats.seconds = time.perf_counter() - started

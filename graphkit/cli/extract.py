@@ -33,24 +33,18 @@ def extract_cli(
     target, target_id, polarity, weight, predicate, negated, hedged,
     attributed_to, confidence.
     """
-    from graphkit.ingest import count_inputs, iter_documents
-    from graphkit.pipeline import (
-        CACHE_FOLDER,
-        RunStats,
-        extract_evidence,
-        write_evidence,
-    )
+    from graphkit.ingest import count_inputs
+    from graphkit.pipeline import CACHE_FOLDER, RunStats, corpus_evidence, write_evidence
 
     jobs = shared.jobs_or_default(jobs)
     started = time.perf_counter()
     stats = RunStats()
     folder = None if no_cache else (cache or (output.parent / CACHE_FOLDER))
     with document_progress(count_inputs(inputs), quiet) as (on_document, on_skip):
-        documents = iter_documents(inputs, date=date, on_skip=on_skip, strict=strict,
-                                   on_warning=None if quiet else warn)
-        rows = write_evidence(extract_evidence(documents, model=model, stats=stats, on_document=on_document,
-                                               jobs=jobs, prefilter=prefilter, cache=folder,
-                                               dask=dask), output)
+        rows = write_evidence(corpus_evidence(inputs, stats, date=date, strict=strict, on_skip=on_skip,
+                                              on_warning=None if quiet else warn, on_document=on_document,
+                                              model=model, jobs=jobs, prefilter=prefilter, cache=folder,
+                                              dask=dask), output)
     if not quiet:
         cached = f", {stats.cached} from the cache" if stats.cached else ""
         typer.echo(f"{stats.documents} documents{cached}, {stats.sentences} sentences, {rows} evidence rows "
