@@ -59,17 +59,23 @@ def cypher_folder() -> Path:
     )
 
 
+def _literal_end(text: str, start: int) -> int:
+    """The index just past the string literal (or backticked name) that opens at ``start``."""
+    quote, j, n = text[start], start + 1, len(text)
+    while j < n and text[j] != quote:
+        j += 2 if text[j] == "\\" and quote != "`" else 1
+    return min(j + 1, n)
+
+
 def strip_comments(text: str) -> str:
     """Remove ``//`` and ``/* */`` comments, leaving string literals alone."""
     out, i, n = [], 0, len(text)
     while i < n:
         ch = text[i]
         if ch in "'\"`":
-            j = i + 1
-            while j < n and text[j] != ch:
-                j += 2 if text[j] == "\\" and ch != "`" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
+            j = _literal_end(text, i)
+            out.append(text[i:j])
+            i = j
         elif text.startswith("//", i):
             while i < n and text[i] != "\n":
                 i += 1
@@ -95,11 +101,9 @@ def compact(statement: str) -> str:
     while i < n:
         ch = text[i]
         if ch in "'\"`":
-            j = i + 1
-            while j < n and text[j] != ch:
-                j += 2 if text[j] == "\\" and ch != "`" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
+            j = _literal_end(text, i)
+            out.append(text[i:j])
+            i = j
         elif ch.isspace():
             while i < n and text[i].isspace():
                 i += 1
