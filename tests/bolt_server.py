@@ -308,30 +308,51 @@ class _ClientStream:
         return bytes(out)
 
 
-class BoltProxy:
-    """Forward loopback connections to a Bolt server, dropping GOODBYE messages."""
+class _LoopbackService:
+    """A listening loopback socket on a free port, served by ``_accept`` in a daemon thread."""
 
-    def __init__(self, target_port: int):
-        self.target_port = target_port
+    def __init__(self, name: str, backlog: int):
         self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
+        self.listener.listen(backlog)
         self.port = self.listener.getsockname()[1]
-        self.dropped = 0
-        self.refused = 0  # connections closed at once because the server refused them
         self._closing = False
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._accept, name="bolt-proxy", daemon=True)
+        self._thread = threading.Thread(target=self._accept, name=name, daemon=True)
 
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
 
-    def start(self) -> "BoltProxy":
+    def _accept(self) -> None:  # pragma: no cover - each service has its own
+        raise NotImplementedError
+
+    def start(self):
         self._thread.start()
         return self
+
+    def stop(self) -> None:
+        self._closing = True
+        with contextlib.suppress(OSError):
+            self.listener.close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class BoltProxy(_LoopbackService):
+    """Forward loopback connections to a Bolt server, dropping GOODBYE messages."""
+
+    def __init__(self, target_port: int):
+        super().__init__("bolt-proxy", 64)
+        self.target_port = target_port
+        self.dropped = 0
+        self.refused = 0  # connections closed at once because the server refused them
+        self._sockets: set[socket.socket] = set()
+        self._lock = threading.Lock()
 
     def _accept(self) -> None:
         while not self._closing:
@@ -388,20 +409,12 @@ class BoltProxy:
                 self._sockets.discard(sink)
 
     def stop(self) -> None:
-        self._closing = True
-        with contextlib.suppress(OSError):
-            self.listener.close()
+        super().stop()
         with self._lock:
             sockets = list(self._sockets)
         for sock in sockets:
             with contextlib.suppress(OSError):
                 sock.close()
-
-    def __enter__(self) -> "BoltProxy":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 # ---------------------------------------------------------------- a scripted Bolt server
@@ -442,7 +455,7 @@ def _message(signature: int, *fields) -> bytes:
     return len(data).to_bytes(2, "big") + data + b"\x00\x00"
 
 
-class ScriptedBoltServer:
+class ScriptedBoltServer(_LoopbackService):
     """A Bolt 5.4 endpoint that answers each request type as scripted: enough to test
     how a client reports a server's FAILURE (a missing database, a refused login)
     over the real protocol, where FalkorDB cannot produce that failure.
@@ -453,34 +466,9 @@ class ScriptedBoltServer:
     """
 
     def __init__(self, failures: dict[str, dict] | None = None):
+        super().__init__("scripted-bolt", 16)
         self.failures = failures or {}
         self.requests: list[str] = []
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(16)
-        self.port = self.listener.getsockname()[1]
-        self._closing = False
-        self._thread = threading.Thread(target=self._accept, name="scripted-bolt", daemon=True)
-
-    @property
-    def uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.port}"
-
-    def start(self) -> "ScriptedBoltServer":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._closing = True
-        with contextlib.suppress(OSError):
-            self.listener.close()
-
-    def __enter__(self) -> "ScriptedBoltServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
     def _accept(self) -> None:
         while not self._closing:
