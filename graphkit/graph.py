@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -69,12 +70,12 @@ def assemble_graph(
     actors: Iterable[Actor] = (),
     documents: Iterable[Document] = (),
     structural: Iterable[tuple[str, str, str]] = (),
-    keep: Callable[[list[dict]], Sequence[dict]] | None = None,
+    keep: Callable[[list[Evidence]], Sequence[dict]] | None = None,
 ) -> nx.MultiDiGraph:
     """The graph of ``build_graph`` from evidence already grouped by edge key (in key order).
 
-    ``keep`` turns an edge's evidence items (dicts, in order) into what the edge
-    holds (default: the list itself; see ``EvidenceSpill.keep``).
+    ``keep`` turns an edge's evidence (in order) into what the edge holds
+    (default: a list of dicts of ``EDGE_EVIDENCE_FIELDS``; see ``SpilledEvidence``).
     """
     vocabulary = relation_vocabulary()
     graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
@@ -101,7 +102,6 @@ def assemble_graph(
         items = sorted(items, key=_evidence_order)
         asserted = [e for e in items if not e.negated]
         dates = sorted(e.date for e in items if e.date)
-        evidence = [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items]
         graph.add_edge(
             source, target, key=relation,
             relation=relation,
@@ -115,7 +115,7 @@ def assemble_graph(
             confidence=round(max(e.confidence for e in items), 3),
             first_seen=dates[0] if dates else None,
             last_seen=dates[-1] if dates else None,
-            evidence=keep(evidence) if keep else evidence,
+            evidence=keep(items) if keep else [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items],
         )
 
     for source, relation, target in sorted(set(structural)):
@@ -158,8 +158,6 @@ class EvidenceSpill:
         return place
 
     def read(self, offset: int, length: int) -> dict:
-        import os
-
         if self.unflushed:
             self.file.flush()
             self.unflushed = False
@@ -174,12 +172,13 @@ class EvidenceSpill:
 
 class SpilledEvidence(Sequence):
     """An edge's evidence items, read from an ``EvidenceSpill`` when used: a read-only list of dicts
-    (equal to the list it stands for; pickled and copied as that list)."""
+    (equal to the list it stands for; pickled and copied as that list). With ``fields``, each item is
+    those fields of its row, in that order."""
 
-    __slots__ = ("places", "spill")
+    __slots__ = ("fields", "places", "spill")
 
-    def __init__(self, spill: EvidenceSpill, places: array):
-        self.spill, self.places = spill, places
+    def __init__(self, spill: EvidenceSpill, places: array, fields: tuple[str, ...] | None = None):
+        self.spill, self.places, self.fields = spill, places, fields
 
     def __len__(self) -> int:
         return len(self.places) // 2
@@ -191,11 +190,15 @@ class SpilledEvidence(Sequence):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("evidence index out of range")
-        return self.spill.read(self.places[2 * index], self.places[2 * index + 1])
+        return self._item(index)
 
     def __iter__(self):
         for index in range(len(self)):
-            yield self.spill.read(self.places[2 * index], self.places[2 * index + 1])
+            yield self._item(index)
+
+    def _item(self, index: int) -> dict:
+        row = self.spill.read(self.places[2 * index], self.places[2 * index + 1])
+        return row if self.fields is None else {f: row[f] for f in self.fields}
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)

@@ -28,7 +28,9 @@ import networkx as nx
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
 from graphkit.graph import (
+    EDGE_EVIDENCE_FIELDS,
     EvidenceSpill,
+    SpilledEvidence,
     assemble_graph,
     build_graph,
     count_names,
@@ -381,19 +383,28 @@ class EdgeAggregator:
         self.documents.append(Document(id=document.id, text="", title=document.title, date=document.date,
                                        url=document.url))
 
-    def _items(self, key: tuple[str, str, str]) -> list[Evidence]:
-        places = self.groups[key]
-        return [Evidence(**self.spill.read(places[i], places[i + 1])) for i in range(0, len(places), 2)]
-
-    def evidence(self) -> Iterator[Evidence]:
-        for key in self.groups:
-            yield from self._items(key)
-
     def graph(self) -> nx.MultiDiGraph:
-        """The graph of ``graph_from_evidence`` over every row added, its evidence left in the spill."""
+        """The graph of ``graph_from_evidence`` over every row added, its evidence left in the spill
+        (each edge reads its rows where ``add`` wrote them)."""
         actors, kb_edges = _known_actors(set(self.surface))
-        groups = ((key, self._items(key)) for key in sorted(self.groups))
-        return assemble_graph(self.surface, groups, actors, self.documents, kb_edges, keep=self.spill.keep)
+        places: dict[int, tuple[int, int]] = {}  # id of an Evidence of the current edge → its place
+
+        def groups() -> Iterator[tuple[tuple[str, str, str], list[Evidence]]]:
+            for key in sorted(self.groups):
+                places.clear()
+                items = []
+                pairs = self.groups[key]
+                for offset, length in zip(pairs[::2], pairs[1::2]):
+                    evidence = Evidence(**self.spill.read(offset, length))
+                    places[id(evidence)] = (offset, length)
+                    items.append(evidence)
+                yield key, items
+
+        def keep(items: list[Evidence]) -> SpilledEvidence:
+            return SpilledEvidence(self.spill, array("q", [n for e in items for n in places[id(e)]]),
+                                   EDGE_EVIDENCE_FIELDS)
+
+        return assemble_graph(self.surface, groups(), actors, self.documents, kb_edges, keep=keep)
 
 
 def _known_actors(ids: set[str]) -> tuple[list, list[tuple[str, str, str]]]:
