@@ -6,7 +6,7 @@ People edit the JSON files; this module only indexes them for the extractor.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -105,47 +105,21 @@ def load_lexicon() -> Lexicon:
         verb, noun = pair.split(":")
         overrides[(verb, noun)] = relation
 
-    def fs(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in frames[key])
+    special = {
+        "verbs": _by_lemma(verbs),
+        "nouns": _by_lemma(nouns),
+        "object_classes": classes,
+        "object_relations": dict(frames["object_relations"]),
+        "verb_noun_overrides": overrides,
+        "pair_descriptions": tuple(tuple(p) for p in frames["pair_descriptions"]),
+        "reversed_negatives": dict(frames["reversed_negatives"]),
+    }
+    # every other field is a word list (lower-cased) or a table of word lists, named as in frames.json
+    return Lexicon(**special, **{f.name: _READERS[f.type](frames[f.name])
+                                 for f in fields(Lexicon) if f.name not in special})
 
-    return Lexicon(
-        verbs=_by_lemma(verbs),
-        nouns=_by_lemma(nouns),
-        transfer_verbs={k: tuple(v) for k, v in frames["transfer_verbs"].items()},
-        reverse_transfer=fs("reverse_transfer"),
-        object_classes=classes,
-        object_relations=dict(frames["object_relations"]),
-        weapon_modifiers=fs("weapon_modifiers"),
-        light_verbs=fs("light_verbs"),
-        verb_noun_overrides=overrides,
-        ties_nouns=fs("ties_nouns"),
-        negating_verbs=fs("negating_verbs"),
-        negating_adjectives=fs("negating_adjectives"),
-        negating_words=fs("negating_words"),
-        hedge_words=fs("hedge_words"),
-        hedge_modals=fs("hedge_modals"),
-        hedge_governors=fs("hedge_governors"),
-        reporting_verbs=fs("reporting_verbs"),
-        criticizing_reporters=fs("criticizing_reporters"),
-        agent_nouns=fs("agent_nouns"),
-        place_nouns=fs("place_nouns"),
-        non_actor_heads=fs("non_actor_heads"),
-        pair_descriptions=tuple(tuple(p) for p in frames["pair_descriptions"]),
-        state_descriptions=fs("state_descriptions"),
-        person_role_words=fs("person_role_words"),
-        leading_roles=fs("leading_roles"),
-        transfer_nouns={k: tuple(v) for k, v in frames["transfer_nouns"].items()},
-        quantity_nouns=fs("quantity_nouns"),
-        container_nouns=fs("container_nouns"),
-        joint_nouns=fs("joint_nouns"),
-        agreement_verbs=fs("agreement_verbs"),
-        expelled_nouns=fs("expelled_nouns"),
-        leave_verbs=fs("leave_verbs"),
-        mutual_verbs={k: tuple(v) for k, v in frames["mutual_verbs"].items()},
-        mutual_objects=fs("mutual_objects"),
-        join_heads=fs("join_heads"),
-        requesting_reporters=fs("requesting_reporters"),
-        reversed_negatives=dict(frames["reversed_negatives"]),
-        commodities=fs("commodities"),
-        trade_verbs=fs("trade_verbs"),
-    )
+
+_READERS = {
+    "frozenset[str]": lambda words: frozenset(w.lower() for w in words),
+    "dict[str, tuple[str, ...]]": lambda table: {k: tuple(v) for k, v in table.items()},
+}
