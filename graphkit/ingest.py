@@ -199,20 +199,24 @@ def _read_whole(entry: InputFile, reporter: _Reporter, hint: str | None = None) 
         if unreadable:
             reporter.skip(where, unreadable)
             return None
-        if wide:
-            reader = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline=None)
-            while piece := reader.read(READ_PIECE):
-                text += piece
-        else:
-            decoder = _LineDecoder(where, reporter, hint, path=entry.path)
-            for number, raw in _pieces(handle):
-                piece = decoder.decode(raw, number)
-                text += piece.replace("\r\n", "\n").replace("\r", "\n") if "\r" in piece else piece
-    text = text.removeprefix("\ufeff")
+        for number, piece in enumerate(_decoded(handle, wide, _LineDecoder(where, reporter, hint, path=entry.path))):
+            text += piece.removeprefix("\ufeff") if number == 0 else piece  # a BOM goes without copying the text
     if not _SOMETHING.search(text):
         reporter.skip(where, "empty")
         return None
     return text
+
+
+def _decoded(handle: io.BufferedReader, wide: str | None, decoder: _LineDecoder) -> Iterator[str]:
+    """A file's text a piece at a time, with \\n line ends."""
+    if wide:
+        reader = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline=None)
+        while piece := reader.read(READ_PIECE):
+            yield piece
+        return
+    for number, raw in _pieces(handle):
+        piece = decoder.decode(raw, number)
+        yield piece.replace("\r\n", "\n").replace("\r", "\n") if "\r" in piece else piece
 
 
 _SOMETHING = re.compile(r"\S")
