@@ -279,12 +279,11 @@ class Result:
         """
         from graphkit.graph import write_graph
         from graphkit.output import ensure_folder
-        from graphkit.pipeline import write_evidence
+        from graphkit.pipeline import output_paths, write_evidence
         from graphkit.render import render_html
 
         folder = ensure_folder(Path(outdir))
-        outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json",
-                   "view": folder / "graph.html"}
+        outputs = output_paths(folder)
         write_evidence(self.evidence, outputs["triples"])
         write_graph(self.graph, outputs["graph"])
         render_html(self.graph, outputs["view"], title=title, **view_options)

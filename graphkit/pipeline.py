@@ -287,6 +287,11 @@ def extract_evidence(
             evidence_cache.close()
 
 
+def output_paths(folder: Path) -> dict[str, Path]:
+    """The files a build writes in its output folder, by name."""
+    return {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}
+
+
 def corpus_evidence(
     inputs: Iterable[Path | str],
     stats: RunStats,
@@ -483,7 +488,7 @@ def build(
     rows = corpus_evidence(inputs, stats, date=date, strict=strict, on_skip=on_skip, on_warning=on_warning,
                            on_document=remember, model=model, jobs=jobs, prefilter=prefilter,
                            cache=cache or None, dask=dask)
-    outputs = {"triples": folder / "triples.jsonl", "graph": folder / "graph.json", "view": folder / "graph.html"}
+    outputs = output_paths(folder)
     write_evidence(rows, outputs["triples"], on_row=aggregator.add)
     graph = aggregator.graph()
     write_graph(graph, outputs["graph"])
