@@ -330,8 +330,8 @@ def write_evidence(evidence: Iterable[Evidence], path: Path,
     """
     count = 0
     with atomic_open(Path(path)) as handle:
-        for row in evidence:  # the fields in order, as Evidence.to_dict (which deep-copies, slowly)
-            line = json.dumps(dict(row.__dict__), ensure_ascii=False)
+        for row in evidence:
+            line = json.dumps(row.to_dict(), ensure_ascii=False)
             handle.write(line + "\n")
             if on_row:
                 on_row(row, line)
@@ -382,7 +382,7 @@ class EdgeAggregator:
         """Take a row; ``line`` is its JSON text when the caller has it already (``write_evidence``)."""
         count_names(self.surface, evidence)
         key = edge_key(evidence.source_id, evidence.relation, evidence.target_id)
-        self.groups.setdefault(key, array("q")).extend(self.spill.append(line or dict(evidence.__dict__)))
+        self.groups.setdefault(key, array("q")).extend(self.spill.append(line or evidence.to_dict()))
 
     def add_document(self, document: Document) -> None:
         self.documents.append(Document(id=document.id, text="", title=document.title, date=document.date,
