@@ -140,7 +140,9 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
                 if "dobj" in slots else []
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
-                targets = r.actors_of(verb.head)
+                targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
+            if not targets:  # "talks between A and B were hosted by X"
+                targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self._hosted(verb, c)]
         else:
             sources = r.agents(verb)
             targets = []
@@ -158,9 +160,11 @@ class RelationFinder:
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
-        if relation == "MEET" and verb.lemma_.lower() == "host" and any(
-                self._between(c) for c in verb.children if c.dep_ == "dobj"):
-            return  # hosting talks between others is mediation
+        if not passive and not targets:  # "X hosted talks between A and B", "talks hosted by X": the host meets each side
+            hosted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "acl" else [])
+            targets = [a for c in hosted for a in self._hosted(verb, c)]
+            if targets and not sources and verb.dep_ == "acl":
+                sources = r.by_agent(verb)
         if verb.lemma_.lower() in ("violate", "breach", "cross", "enter", "penetrate") and not any(
                 c.lemma_.lower() in BORDER_HEADS | {"territory", "sovereignty", "zone"}
                 for c in [*(x for x in verb.children if x.dep_ == "dobj"),
@@ -669,6 +673,22 @@ class RelationFinder:
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
         return None
+
+    def _hosted(self, verb, noun) -> list[Actor]:
+        """The sides of talks a host held ("hosted talks between A and B", "a meeting between A and B
+        hosted by X"); none for another verb or object."""
+        if verb.lemma_.lower() != "host":
+            return []
+        sides = self._between(noun)
+        meeting = any(relation == "MEET" for relation, _ in self.lex.nouns.get(noun.lemma_.lower(), ()))
+        if sides or not meeting or noun is verb.head or noun.head is verb:
+            return sides
+        # "A and B held talks hosted by X", "A and B agreed to a truce at talks hosted by X": the doers
+        # of the clause the talks belong to
+        head = noun.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not verb else []
 
     def _between(self, noun) -> list[Actor]:
         for c in noun.children:
