@@ -56,6 +56,7 @@ class Lexicon:
     reversed_negatives: dict[str, str]
     commodities: frozenset[str]
     trade_verbs: frozenset[str]
+    event_summaries: frozenset[str]  # "a move X condemned": nouns that sum up the clause they follow
 
     def object_classes_of(self, name: str) -> frozenset[str]:
         """Every word of one object class ("agreement": pact, treaty, deal, …)."""

@@ -17,6 +17,7 @@ from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
+SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
@@ -157,6 +158,9 @@ class RelationFinder:
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
+        if relation in SUMMING_UP and not targets and verb.dep_ == "relcl" \
+                and verb.head.lemma_.lower() in self.lex.event_summaries:
+            targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
@@ -673,6 +677,13 @@ class RelationFinder:
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
         return None
+
+    def _summed_up_doers(self, noun) -> list[Actor]:
+        """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""
+        head = noun.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not noun else []
 
     def _hosted(self, verb, noun) -> list[Actor]:
         """The sides of talks a host held ("hosted talks between A and B", "a meeting between A and B
