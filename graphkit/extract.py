@@ -102,17 +102,17 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     found = []
     for cand in structural_from_titles(sent, reader, ctx, lexicon):
         found.append((cand, Modality()))
-    if len({m.actor.id for m in mentions}) >= 1 or any(t.pos_ == "PRON" for t in sent):
-        requests = list(speaker_requests(sent, reader, lexicon))
-        for cand in [*RelationFinder(reader).find(), *requests]:
-            if _acts_for(cand.source, cand.target, ctx) or _acts_for(cand.target, cand.source, ctx):
-                continue  # a person and the country they act for: not an event between two actors
-            mod = modality_of(sent.doc[cand.trigger], sent, reader, lexicon, cand.presupposed)
-            if mod.opinion and cand not in requests:
-                continue  # "X should/must ..." is an opinion, not an event
-            if cand.reverses_negation:
-                mod = replace(mod, negated=False)
-            found.append((cand, mod))
+    # every sentence: one that names no actor may still refer to some ("it", "the two sides", "both governments")
+    requests = list(speaker_requests(sent, reader, lexicon))
+    for cand in [*RelationFinder(reader).find(), *requests]:
+        if _acts_for(cand.source, cand.target, ctx) or _acts_for(cand.target, cand.source, ctx):
+            continue  # a person and the country they act for: not an event between two actors
+        mod = modality_of(sent.doc[cand.trigger], sent, reader, lexicon, cand.presupposed)
+        if mod.opinion and cand not in requests:
+            continue  # "X should/must ..." is an opinion, not an event
+        if cand.reverses_negation:
+            mod = replace(mod, negated=False)
+        found.append((cand, mod))
     hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
     for cand in denials(sent, reader, ctx, lexicon, hedged_here):
         found.append((cand, Modality(negated=True)))

@@ -50,7 +50,8 @@ class Lexicon:
     expelled_nouns: frozenset[str]
     leave_verbs: frozenset[str]
     mutual_verbs: dict[str, tuple[str, ...]]
-    mutual_objects: frozenset[str]
+    mutual_objects: frozenset[str]  # what two sides trade when they fight ("fire")
+    mutual_exchanges: dict[str, tuple[str, ...]]  # relation -> what two sides trade ("accusations")
     join_heads: frozenset[str]
     requesting_reporters: frozenset[str]
     reversed_negatives: dict[str, str]

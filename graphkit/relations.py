@@ -132,9 +132,8 @@ class RelationFinder:
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
-        if relation == "COOPERATE" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.mutual_objects
-                                           for c in verb.children):
-            return  # "traded artillery fire" is fighting, not trade
+        if relation == "COOPERATE" and self._exchanged(verb):
+            return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
             sources = r.by_agent(verb)
@@ -225,17 +224,30 @@ class RelationFinder:
             yield from self._emit(r.agents(verb), "REQUEST", asked, verb, _phrase(verb))
 
     def mutual(self, verb, lemma: str) -> Iterator[Candidate]:
-        """'X and Y clashed', 'X traded fire with Y': ATTACK both ways."""
+        """'X and Y clashed', 'X traded fire with Y': ATTACK both ways; 'traded accusations': CRITICIZE."""
         r = self.r
         r.indirect = False
-        if lemma in ("trade", "exchange") and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.mutual_objects for c in verb.children):
+        relation = self._exchanged(verb) if lemma in ("trade", "exchange") else "ATTACK"
+        if relation is None:
             return
         sides = r.agents(verb) + [a for a in r.slot_actors(verb, "with")]
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):  # "exchanged threats with Y"
+            sides += r.slot_actors(obj, "with")
         sides = _unique(sides)
         for a, b in _all_pairs(sides):
-            yield from self._emit([a], "ATTACK", [b], verb, _phrase(verb))
-            yield from self._emit([b], "ATTACK", [a], verb, _phrase(verb))
+            yield from self._emit([a], relation, [b], verb, _phrase(verb))
+            yield from self._emit([b], relation, [a], verb, _phrase(verb))
+
+    def _exchanged(self, verb) -> str | None:
+        """The relation of what a verb's object says two sides trade: fire (ATTACK), accusations, threats."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            lemma = obj.lemma_.lower()
+            if lemma in self.lex.mutual_objects:
+                return "ATTACK"
+            for relation, words in self.lex.mutual_exchanges.items():
+                if lemma in words:
+                    return relation
+        return None
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
         """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X."""
