@@ -43,6 +43,8 @@ def _span_text(token) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
+
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
     """Negation, hedging, attribution and opinion of the relation at ``trigger``.
 
@@ -107,6 +109,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                                                  or (reported and prev.dep_ == "prep")) and \
                     not (prev.dep_ == "pcomp" and depth == 1):
                 hedged = True
+            if prev.dep_ == "acl" and gov.pos_ == "NOUN" and lemma in CLAIMED and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in prev.children):
+                hedged = True  # "reports that X supplied …", "claims that X arms …"
             if lemma in lex.reporting_verbs and prev.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
                 subjects = [c for c in children if c.dep_ in ("nsubj",)]
                 if subjects and attributed_to is None:

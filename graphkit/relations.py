@@ -355,7 +355,7 @@ class RelationFinder:
             return
         if passive:
             sources = r.by_agent(verb)
-        elif verb.dep_ == "acl":
+        elif verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             sources = [a for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")
                        for a in r.actors_of(c)] or r.by_agent(verb)
         else:
