@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -81,7 +82,7 @@ def assemble_graph(
     graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
     known = {a.id: a for a in actors}
     graph.graph["documents"] = sorted(
-        ({"id": d.id, "title": d.title, "date": d.date, "url": d.url} for d in documents),
+        ({"id": sys.intern(d.id), "title": d.title, "date": d.date, "url": d.url} for d in documents),
         key=lambda d: d["id"],
     )
 
@@ -101,7 +102,7 @@ def assemble_graph(
         rel = vocabulary[relation]
         items = sorted(items, key=_evidence_order)
         asserted = [e for e in items if not e.negated]
-        dates = sorted(e.date for e in items if e.date)
+        dates = sorted(e.date for e in items if e.date)  # ids and dates interned: a big graph repeats them
         graph.add_edge(
             source, target, key=relation,
             relation=relation,
@@ -111,10 +112,10 @@ def assemble_graph(
             count=len(asserted),
             negated_count=len(items) - len(asserted),
             hedged_count=sum(1 for e in asserted if e.hedged),
-            sources=sorted({e.doc for e in items}),
+            sources=sorted({sys.intern(e.doc) for e in items}),
             confidence=round(max(e.confidence for e in items), 3),
-            first_seen=dates[0] if dates else None,
-            last_seen=dates[-1] if dates else None,
+            first_seen=sys.intern(dates[0]) if dates else None,
+            last_seen=sys.intern(dates[-1]) if dates else None,
             evidence=keep(items) if keep else [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items],
         )
 
@@ -231,10 +232,10 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict:
     key, relation, symmetric, polarity, weight, count, negated_count,
     hedged_count, sources, confidence, first_seen, last_seen, evidence``.
     """
-    data = nx.node_link_data(graph, edges="links")
-    for link in data["links"]:
-        if isinstance(link.get("evidence"), SpilledEvidence):
-            link["evidence"] = list(link["evidence"])
+    data = node_link_items(graph)
+    data["nodes"] = list(data["nodes"])
+    data["links"] = [{**link, "evidence": list(link["evidence"])} if isinstance(link.get("evidence"), SpilledEvidence)
+                     else link for link in data["links"]]
     return data
 
 
@@ -248,20 +249,33 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     from graphkit.output import atomic_open
 
     with atomic_open(Path(path)) as handle:  # evidence left in a spill is read an edge at a time
-        dump_node_link(nx.node_link_data(graph, edges="links"), handle)
+        dump_node_link(node_link_items(graph), handle)
+
+
+def node_link_items(graph: nx.MultiDiGraph) -> dict:
+    """``nx.node_link_data(graph, edges="links")`` with its nodes and links as generators, so that a big
+    graph's links are not all copied at once."""
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": ({**graph.nodes[n], "id": n} for n in graph),
+        "links": ({**d, "source": u, "target": v, "key": k} for u, v, k, d in graph.edges(keys=True, data=True)),
+    }
 
 
 def dump_node_link(data: dict, handle) -> None:
     """Write node-link JSON to a text handle: the top-level lists one item a line (greppable, and fast:
-    each item goes through json's C encoder, which an ``indent`` would turn off)."""
+    each item goes through json's C encoder, which an ``indent`` would turn off). Lists may be iterators."""
     handle.write("{")
     for number, (key, value) in enumerate(data.items()):
         handle.write(("" if number == 0 else ",\n") + json.dumps(key) + ": ")
-        if isinstance(value, list) and value:
-            handle.write("[\n")
-            for position, item in enumerate(value):
-                handle.write(("" if position == 0 else ",\n") + json.dumps(item, ensure_ascii=False, default=plain))
-            handle.write("\n]")
+        if isinstance(value, (list, Iterator)):
+            empty = True
+            for item in value:
+                handle.write(("[\n" if empty else ",\n") + json.dumps(item, ensure_ascii=False, default=plain))
+                empty = False
+            handle.write("[]" if empty else "\n]")
         else:
             handle.write(json.dumps(value, ensure_ascii=False, default=plain))
     handle.write("}\n")

@@ -398,7 +398,7 @@ class EdgeAggregator:
             for key in sorted(self.groups):
                 places.clear()
                 items = []
-                pairs = self.groups[key]
+                pairs = self.groups.pop(key)  # the edge's places move to its SpilledEvidence
                 for offset, length in zip(pairs[::2], pairs[1::2]):
                     evidence = Evidence(**self.spill.read(offset, length))
                     places[id(evidence)] = (offset, length)

@@ -316,6 +316,16 @@ def actor_strength(graph: nx.MultiDiGraph) -> dict[str, int]:
     return strength
 
 
+def _induced_copy(graph: nx.MultiDiGraph, nodes: set) -> nx.MultiDiGraph:
+    """``graph.copy()`` with only ``nodes`` and the edges among them, in the same order."""
+    copy = graph.__class__()
+    copy.graph.update(graph.graph)
+    copy.add_nodes_from((n, data) for n, data in graph.nodes(data=True) if n in nodes)
+    copy.add_edges_from((u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)
+                        if u in nodes and v in nodes)
+    return copy
+
+
 def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **view_options) -> nx.MultiDiGraph:
     """The part of ``graph`` that ``options`` asks for, as a new graph (the input is not changed).
 
@@ -333,8 +343,6 @@ def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **vi
         focus = mapping.get(focus, focus)
     if options.filters_edges:
         view = _filter_edges(view, options, {focus} if focus else set())
-    else:
-        view = view.copy()
     if focus:
         view = view.subgraph(nx.ego_graph(view.to_undirected(as_view=True), focus, radius=options.depth)).copy()
     omitted_nodes: list[tuple[str, int]] = []
@@ -345,8 +353,13 @@ def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **vi
         drop = ranked[options.max_nodes:]
         omitted_nodes = [(view.nodes[n].get("name") or n, strength[n]) for n in drop]
         before = view.number_of_edges()
-        view.remove_nodes_from(drop)
+        if view is graph:  # copy only what stays: a big graph is not copied whole
+            view = _induced_copy(graph, set(ranked[:options.max_nodes]))
+        else:
+            view.remove_nodes_from(drop)
         omitted_edges = before - view.number_of_edges()
+    if view is graph:
+        view = graph.copy()
     view.graph["view"] = {
         "options": asdict(options),
         "description": options.describe(),

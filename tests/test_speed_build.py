@@ -92,3 +92,33 @@ def to_node_link_of(evidence) -> dict:
     graph = nx.MultiDiGraph()
     graph.add_edge("A", "B", key="SUPPORT", relation="SUPPORT", evidence=evidence)
     return to_node_link(graph)
+
+
+def test_graph_file_is_networkx_node_link_data(tmp_path):
+    """graph.json's links are made one at a time, but the file is networkx's node-link data, the empty
+    graph included."""
+    from graphkit.graph import write_graph
+
+    for graph in (graph_from_evidence(random_evidence(80)), nx.MultiDiGraph()):
+        write_graph(graph, tmp_path / "g.json")
+        assert json.loads((tmp_path / "g.json").read_text()) == json.loads(
+            json.dumps(nx.node_link_data(graph, edges="links")))
+        assert to_node_link(graph) == json.loads(json.dumps(nx.node_link_data(graph, edges="links")))
+
+
+def test_view_trimmed_to_max_nodes_is_the_trimmed_copy():
+    """A view over ``max_nodes`` copies only the actors kept; it equals copying all and removing the rest,
+    in the same node and edge order, and the graph given is not changed."""
+    from graphkit.render import actor_strength, select_view
+
+    graph = graph_from_evidence(random_evidence(200))
+    before = json.dumps(to_node_link(graph))
+    view = select_view(graph, max_nodes=3)
+    strength = actor_strength(graph)
+    kept = sorted(graph, key=lambda n: (-strength[n], str(n)))[:3]
+    expected = graph.copy()
+    expected.remove_nodes_from([n for n in graph if n not in kept])
+    assert list(view.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(view.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert view.graph["view"]["omitted_edges"] == graph.number_of_edges() - expected.number_of_edges() > 0
+    assert json.dumps(to_node_link(graph)) == before and "view" not in graph.graph
