@@ -1,11 +1,15 @@
-"""Atomic output: every file graphkit writes appears whole or not at all."""
+"""Atomic output: every file graphkit writes appears whole or not at all; and a build's record of what it
+wrote, so that re-running it on unchanged input leaves its files alone."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -74,3 +78,77 @@ def ensure_folder(folder: Path) -> Path:
     if not os.access(folder, os.W_OK):
         raise StoreError(f"output folder is not writable: {folder}")
     return folder
+
+
+# -- up to date ---------------------------------------------------------------------------------
+
+RECORD_FILE = ".graphkit-build.json"
+
+
+@lru_cache(maxsize=1)
+def package_signature() -> str:
+    """A hash of every file of graphkit (code, data, templates) and of the libraries that write its files."""
+    from importlib import metadata
+
+    import graphkit
+
+    digest = hashlib.sha256(f"graphkit {graphkit.__version__}".encode())
+    for name in ("networkx", "pyvis", "jinja2"):
+        try:
+            digest.update(f"\0{name} {metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name} -".encode())
+    root = Path(graphkit.__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+class OutputRecord:
+    """What a build last wrote in its folder (``.graphkit-build.json``): the fingerprint of its inputs
+    (evidence, documents, options, graphkit itself) and a hash of each file written.
+
+    A build whose fingerprint matches, with every file still as written, would
+    write the same bytes again, so it may leave them; a file edited or removed
+    by hand, or a different fingerprint, means writing them anew.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / RECORD_FILE
+
+    def unchanged(self, fingerprint: str, files: dict[str, Path]) -> dict | None:
+        """The summary saved with ``fingerprint`` when every file is as that build wrote it, else None."""
+        try:
+            record = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(record, dict) or record.get("fingerprint") != fingerprint:
+            return None
+        hashes = record.get("files")
+        if not isinstance(hashes, dict) or set(hashes) != set(files):
+            return None
+        if any(hashes[name] != file_digest(path) for name, path in files.items()):
+            return None
+        summary = record.get("summary")
+        return summary if isinstance(summary, dict) else None
+
+    def save(self, fingerprint: str, files: dict[str, Path], summary: dict) -> None:
+        record = {"fingerprint": fingerprint, "files": {name: file_digest(path) for name, path in files.items()},
+                  "summary": summary}
+        atomic_write_text(self.path, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+
+    def forget(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()

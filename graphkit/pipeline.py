@@ -12,6 +12,7 @@ so memory does not grow with the corpus beyond the graph itself.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -41,7 +42,7 @@ from graphkit.graph import (
 from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_pipeline
-from graphkit.output import atomic_open, ensure_folder
+from graphkit.output import OutputRecord, atomic_open, ensure_folder, package_signature
 from graphkit.types import Document, Evidence
 
 MAX_CHUNK = 20_000  # characters per parsed piece; longer paragraphs are cut at sentence ends
@@ -429,9 +430,21 @@ def graph_from_evidence(evidence: Iterable[Evidence], documents: Iterable[Docume
 
 @dataclass
 class BuildResult:
-    graph: nx.MultiDiGraph
+    """What ``build`` wrote. ``graph`` is read back from graph.json when the build left its files as they were."""
+
     stats: RunStats
     outputs: dict[str, Path]
+    built: nx.MultiDiGraph | None = None
+    counts: dict | None = None  # summarize(graph), saved by the build that wrote the files
+    unchanged: bool = False  # the outputs were up to date and not written again
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self.built is None:
+            from graphkit.graph import read_graph
+
+            self.built = read_graph(self.outputs["graph"])
+        return self.built
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -440,7 +453,7 @@ class BuildResult:
 
     def summary(self) -> dict:
         out = {"documents": self.stats.documents, "sentences": self.stats.sentences,
-               "evidence": self.stats.evidence, **summarize(self.graph),
+               "evidence": self.stats.evidence, **(self.counts or summarize(self.graph)),
                "seconds": round(self.stats.seconds, 2)}
         if self.stats.cached:
             out["cached"] = self.stats.cached
@@ -471,8 +484,6 @@ def build(
     ``cache``: a folder, True for ``OUTDIR/.graphkit-cache``, or None/False for none.
     ``jobs``, ``dask`` and ``prefilter`` as in ``extract_evidence``.
     """
-    from graphkit.render import render_html
-
     started = time.perf_counter()
     folder = ensure_folder(Path(outdir))
     stats = RunStats()
@@ -489,9 +500,32 @@ def build(
                            on_document=remember, model=model, jobs=jobs, prefilter=prefilter,
                            cache=cache or None, dask=dask)
     outputs = output_paths(folder)
-    write_evidence(rows, outputs["triples"], on_row=aggregator.add)
+    fingerprint = hashlib.sha256()
+
+    def take(row: Evidence, line: str) -> None:
+        aggregator.add(row, line)
+        fingerprint.update(line.encode("utf-8") + b"\n")
+
+    write_evidence(rows, outputs["triples"], on_row=take)
+    # with a cache, an unchanged corpus leaves graph.json and graph.html as they are (they would be the same bytes)
+    record = OutputRecord(folder) if cache else None
+    drawn = {name: outputs[name] for name in ("graph", "view")}
+    if record is not None:
+        fingerprint.update(json.dumps([package_signature(), title, view_options or {},
+                                       [[d.id, d.title, d.date, d.url] for d in aggregator.documents]],
+                                      ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+        counts = record.unchanged(fingerprint.hexdigest(), drawn)
+        if counts is not None:
+            stats.seconds = time.perf_counter() - started
+            return BuildResult(stats=stats, outputs=outputs, counts=counts, unchanged=True)
+        record.forget()
+    from graphkit.render import render_html
+
     graph = aggregator.graph()
     write_graph(graph, outputs["graph"])
     render_html(graph, outputs["view"], title=title, **(view_options or {}))
+    counts = summarize(graph)
+    if record is not None:
+        record.save(fingerprint.hexdigest(), drawn, counts)
     stats.seconds = time.perf_counter() - started
-    return BuildResult(graph=graph, stats=stats, outputs=outputs)
+    return BuildResult(stats=stats, outputs=outputs, built=graph, counts=counts)

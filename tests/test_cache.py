@@ -116,3 +116,49 @@ def test_build_cli_reuses_its_cache(tmp_path):
     assert (out / "triples.jsonl").read_text() == triples
     none = runner.invoke(app, ["build", str(SAMPLES / "aukus_china.txt"), "-o", str(tmp_path / "o2"), "--no-cache"])
     assert none.exit_code == 0 and not (tmp_path / "o2" / ".graphkit-cache").exists()
+
+
+@pytest.mark.model
+def test_unchanged_build_leaves_its_files_and_any_change_writes_them(tmp_path):
+    """With a cache, a build whose evidence, documents, options and code are those of the last build
+    leaves graph.json and graph.html as they are (they would be the same bytes); a file edited by hand, a
+    new title, or another document makes it write them again, and what it writes is what a fresh build
+    writes."""
+    import os
+    import shutil
+
+    from graphkit.graph import to_node_link
+    from graphkit.pipeline import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("aukus_china.txt", "sahel_juntas.txt"):
+        shutil.copy(SAMPLES / name, corpus / name)
+    out = tmp_path / "out"
+    files = ("triples.jsonl", "graph.json", "graph.html")
+    first = build([corpus / "aukus_china.txt"], out, cache=True)
+    written = {name: (out / name).read_bytes() for name in files}
+    stamps = {name: os.stat(out / name).st_mtime_ns for name in ("graph.json", "graph.html")}
+
+    again = build([corpus / "aukus_china.txt"], out, cache=True)
+    assert again.unchanged and not first.unchanged and again.stats.cached == 1
+    assert {name: os.stat(out / name).st_mtime_ns for name in stamps} == stamps  # not written again
+    assert {name: (out / name).read_bytes() for name in files} == written
+    assert again.summary() | {"seconds": 0, "cached": 0} == first.summary() | {"seconds": 0, "cached": 0}
+    assert to_node_link(again.graph) == to_node_link(first.graph)  # read back from graph.json
+
+    (out / "graph.html").write_text("edited by hand")
+    mended = build([corpus / "aukus_china.txt"], out, cache=True)
+    assert not mended.unchanged and (out / "graph.html").read_bytes() == written["graph.html"]
+    (out / "graph.json").unlink()
+    assert not build([corpus / "aukus_china.txt"], out, cache=True).unchanged
+    assert (out / "graph.json").read_bytes() == written["graph.json"]
+
+    titled = build([corpus / "aukus_china.txt"], out, cache=True, title="Another title")
+    assert not titled.unchanged and b"Another title" in (out / "graph.html").read_bytes()
+    grown = build([corpus], out, cache=True)
+    fresh = build([corpus], tmp_path / "fresh", cache=False)
+    assert not grown.unchanged and grown.stats.cached == 1 and grown.stats.documents == 2
+    assert {name: (out / name).read_bytes() for name in files} == {
+        name: (tmp_path / "fresh" / name).read_bytes() for name in files}
+    assert build([corpus], out, cache=True).unchanged

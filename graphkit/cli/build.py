@@ -76,4 +76,5 @@ def build_cli(
     if result.stats.skipped:
         typer.echo(f"skipped {len(result.stats.skipped)} documents or records (reasons above)")
     for name, path in result.outputs.items():
-        typer.echo(f"{name:<8} {path}")
+        same = " (unchanged: up to date)" if result.unchanged and name != "triples" else ""
+        typer.echo(f"{name:<8} {path}{same}")
