@@ -11,7 +11,6 @@ import json
 import math
 import os
 import sys
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -35,6 +34,11 @@ def edge_key(source: str, relation: str, target: str) -> tuple[str, str, str]:
     if relation_vocabulary()[relation].symmetric and target < source:
         source, target = target, source
     return source, relation, target
+
+
+def edge_items(evidence: list[Evidence]) -> list[dict]:
+    """The items an edge keeps of its evidence: ``EDGE_EVIDENCE_FIELDS`` of each row."""
+    return [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in evidence]
 
 
 def build_graph(
@@ -61,7 +65,7 @@ def build_graph(
 def count_names(surface: dict[str, dict[str, int]], ev: Evidence) -> None:
     """Count the surface names of an evidence's two actors (an unknown actor is named by its most frequent)."""
     for actor_id, name in ((ev.source_id, ev.source), (ev.target_id, ev.target)):
-        names = surface.setdefault(actor_id, {})
+        names = surface.setdefault(sys.intern(actor_id), {})
         names[name] = names.get(name, 0) + 1
 
 
@@ -71,12 +75,12 @@ def assemble_graph(
     actors: Iterable[Actor] = (),
     documents: Iterable[Document] = (),
     structural: Iterable[tuple[str, str, str]] = (),
-    keep: Callable[[list[Evidence]], Sequence[dict]] | None = None,
+    keep: Callable[[list[dict]], Sequence[dict]] | None = None,
 ) -> nx.MultiDiGraph:
     """The graph of ``build_graph`` from evidence already grouped by edge key (in key order).
 
-    ``keep`` turns an edge's evidence (in order) into what the edge holds
-    (default: a list of dicts of ``EDGE_EVIDENCE_FIELDS``; see ``SpilledEvidence``).
+    An edge holds its evidence as ``edge_items``, a list of dicts, or what
+    ``keep`` makes of that list (``EvidenceSpill.keep``).
     """
     vocabulary = relation_vocabulary()
     graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
@@ -116,7 +120,7 @@ def assemble_graph(
             confidence=round(max(e.confidence for e in items), 3),
             first_seen=sys.intern(dates[0]) if dates else None,
             last_seen=sys.intern(dates[-1]) if dates else None,
-            evidence=keep(items) if keep else [{f: getattr(e, f) for f in EDGE_EVIDENCE_FIELDS} for e in items],
+            evidence=keep(edge_items(items)) if keep else edge_items(items),
         )
 
     for source, relation, target in sorted(set(structural)):
@@ -137,8 +141,9 @@ class EvidenceSpill:
     """Evidence kept in an unnamed temporary file instead of memory, for graphs of big corpora.
 
     ``append`` writes a row and gives its place; ``read`` gives it back;
-    ``keep`` stores an edge's evidence items and gives a ``SpilledEvidence``
-    that reads them back when used. The file goes when the last user does.
+    ``keep`` stores an edge's evidence items together and gives a
+    ``SpilledEvidence`` that reads them back when used. The file goes when the
+    last user does.
     """
 
     def __init__(self) -> None:
@@ -148,8 +153,8 @@ class EvidenceSpill:
         self.size = 0
         self.unflushed = False
 
-    def append(self, row: dict | str) -> tuple[int, int]:
-        """Write a row (a dict, or its JSON text) and give its place: (offset, length)."""
+    def append(self, row: dict | list | str) -> tuple[int, int]:
+        """Write a row (JSON-able, or its JSON text) and give its place: (offset, length)."""
         text = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False, separators=(",", ":"))
         data = text.encode("utf-8")
         self.file.write(data)
@@ -158,48 +163,37 @@ class EvidenceSpill:
         self.size += len(data)
         return place
 
-    def read(self, offset: int, length: int) -> dict:
+    def read(self, offset: int, length: int):
         if self.unflushed:
             self.file.flush()
             self.unflushed = False
         return json.loads(os.pread(self.file.fileno(), length, offset))
 
     def keep(self, items: list[dict]) -> SpilledEvidence:
-        places = array("q")
-        for item in items:
-            places.extend(self.append(item))
-        return SpilledEvidence(self, places)
+        return SpilledEvidence(self, *self.append(items), len(items))
 
 
 class SpilledEvidence(Sequence):
     """An edge's evidence items, read from an ``EvidenceSpill`` when used: a read-only list of dicts
-    (equal to the list it stands for; pickled and copied as that list). With ``fields``, each item is
-    those fields of its row, in that order."""
+    (equal to the list it stands for; pickled and copied as that list). It holds three numbers: where the
+    items are in the spill, and how many."""
 
-    __slots__ = ("fields", "places", "spill")
+    __slots__ = ("count", "length", "offset", "spill")
 
-    def __init__(self, spill: EvidenceSpill, places: array, fields: tuple[str, ...] | None = None):
-        self.spill, self.places, self.fields = spill, places, fields
+    def __init__(self, spill: EvidenceSpill, offset: int, length: int, count: int):
+        self.spill, self.offset, self.length, self.count = spill, offset, length, count
 
     def __len__(self) -> int:
-        return len(self.places) // 2
+        return self.count
+
+    def _items(self) -> list[dict]:
+        return self.spill.read(self.offset, self.length)
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("evidence index out of range")
-        return self._item(index)
+        return self._items()[index]
 
     def __iter__(self):
-        for index in range(len(self)):
-            yield self._item(index)
-
-    def _item(self, index: int) -> dict:
-        row = self.spill.read(self.places[2 * index], self.places[2 * index + 1])
-        return row if self.fields is None else {f: row[f] for f in self.fields}
+        return iter(self._items())
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)

@@ -17,6 +17,7 @@ import itertools
 import json
 import os
 import re
+import sys
 import threading
 import time
 from array import array
@@ -29,9 +30,7 @@ import networkx as nx
 from graphkit.actors import ActorBase
 from graphkit.extract import extract_document
 from graphkit.graph import (
-    EDGE_EVIDENCE_FIELDS,
     EvidenceSpill,
-    SpilledEvidence,
     assemble_graph,
     build_graph,
     count_names,
@@ -368,9 +367,9 @@ class EdgeAggregator:
 
     What grows with the corpus is not held in memory: each row goes to an
     ``EvidenceSpill`` (a temporary file) and an edge keeps the places of its
-    rows; the graph's edges read their evidence from there when used. Held:
+    rows; the graph's edges read their evidence from a spill when used. Held:
     a list of places per edge, the surface names of each actor, and a row per
-    document (without its text).
+    document (without its text); ``graph`` hands them to the graph.
     """
 
     def __init__(self) -> None:
@@ -382,7 +381,7 @@ class EdgeAggregator:
     def add(self, evidence: Evidence, line: str | None = None) -> None:
         """Take a row; ``line`` is its JSON text when the caller has it already (``write_evidence``)."""
         count_names(self.surface, evidence)
-        key = edge_key(evidence.source_id, evidence.relation, evidence.target_id)
+        key = edge_key(sys.intern(evidence.source_id), sys.intern(evidence.relation), sys.intern(evidence.target_id))
         self.groups.setdefault(key, array("q")).extend(self.spill.append(line or evidence.to_dict()))
 
     def add_document(self, document: Document) -> None:
@@ -390,27 +389,20 @@ class EdgeAggregator:
                                        url=document.url))
 
     def graph(self) -> nx.MultiDiGraph:
-        """The graph of ``graph_from_evidence`` over every row added, its evidence left in the spill
-        (each edge reads its rows where ``add`` wrote them)."""
+        """The graph of ``graph_from_evidence`` over every row added, its evidence left in a spill: each
+        edge's items are written together (in a second spill) and read back when used."""
         actors, kb_edges = _known_actors(set(self.surface))
-        places: dict[int, tuple[int, int]] = {}  # id of an Evidence of the current edge → its place
 
         def groups() -> Iterator[tuple[tuple[str, str, str], list[Evidence]]]:
             for key in sorted(self.groups):
-                places.clear()
-                items = []
-                pairs = self.groups.pop(key)  # the edge's places move to its SpilledEvidence
-                for offset, length in zip(pairs[::2], pairs[1::2]):
-                    evidence = Evidence(**self.spill.read(offset, length))
-                    places[id(evidence)] = (offset, length)
-                    items.append(evidence)
-                yield key, items
+                pairs = self.groups.pop(key)
+                yield key, [Evidence(**self.spill.read(offset, length))
+                            for offset, length in zip(pairs[::2], pairs[1::2])]
 
-        def keep(items: list[Evidence]) -> SpilledEvidence:
-            return SpilledEvidence(self.spill, array("q", [n for e in items for n in places[id(e)]]),
-                                   EDGE_EVIDENCE_FIELDS)
-
-        return assemble_graph(self.surface, groups(), actors, self.documents, kb_edges, keep=keep)
+        graph = assemble_graph(self.surface, groups(), actors, self.documents, kb_edges, keep=EvidenceSpill().keep)
+        self.surface, self.documents, self.groups = {}, [], {}  # in the graph now
+        self.spill.file.close()  # the rows are in the edges' spill now
+        return graph
 
 
 def _known_actors(ids: set[str]) -> tuple[list, list[tuple[str, str, str]]]:

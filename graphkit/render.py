@@ -326,8 +326,12 @@ def _induced_copy(graph: nx.MultiDiGraph, nodes: set) -> nx.MultiDiGraph:
     return copy
 
 
-def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **view_options) -> nx.MultiDiGraph:
+def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, *, shared: bool = False,
+                **view_options) -> nx.MultiDiGraph:
     """The part of ``graph`` that ``options`` asks for, as a new graph (the input is not changed).
+
+    ``shared``: when the options leave everything in, a read-only view of
+    ``graph`` instead of a copy (what a page needs, for big graphs).
 
     ``view.graph["view"]`` reports the options, their description, and what was
     left out (actors and relations over ``max_nodes``, the largest of them by name).
@@ -358,7 +362,10 @@ def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None, **vi
         else:
             view.remove_nodes_from(drop)
         omitted_edges = before - view.number_of_edges()
-    if view is graph:
+    if view is graph and shared:  # nothing left out: a read-only view of the same nodes and edges
+        view = nx.graphviews.subgraph_view(graph)
+        view.graph = dict(graph.graph)
+    elif view is graph:
         view = graph.copy()
     view.graph["view"] = {
         "options": asdict(options),
@@ -718,13 +725,13 @@ def write_page(view: nx.MultiDiGraph, path: Path, *, title: str | None = None) -
 def render_page(graph: nx.MultiDiGraph, *, title: str | None = None, options: ViewOptions | None = None,
                 **view_options) -> str:
     """The self-contained HTML page for ``graph`` (pure: nothing is written)."""
-    return view_page(select_view(graph, options, **view_options), title=title)
+    return view_page(select_view(graph, options, shared=True, **view_options), title=title)
 
 
 def render_html(graph: nx.MultiDiGraph, path: Path, *, title: str | None = None,
                 options: ViewOptions | None = None, **view_options) -> Path:
     """Write the page for ``graph`` to ``path`` atomically and return the path."""
-    return write_page(select_view(graph, options, **view_options), path, title=title)
+    return write_page(select_view(graph, options, shared=True, **view_options), path, title=title)
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,11 @@ def test_streamed_aggregation_equals_list_aggregation():
         aggregator.add_document(Document(id=document.id, text="long text", title=document.title, date=document.date))
     for row in rows:
         aggregator.add(row)
+    assert len(aggregator.documents) == 7 and all(d.text == "" for d in aggregator.documents)  # no text is held
     streamed, listed = aggregator.graph(), graph_from_evidence(rows, documents)
     assert json.dumps(to_node_link(streamed), sort_keys=True) == json.dumps(to_node_link(listed), sort_keys=True)
     assert nx.utils.graphs_equal(streamed, listed)
-    assert all(d.text == "" for d in aggregator.documents)  # no document text is held
+    assert not aggregator.documents and not aggregator.surface and not aggregator.groups  # handed to the graph
 
 
 def test_graph_file_of_spilled_evidence_is_the_same_bytes(tmp_path):
