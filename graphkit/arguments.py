@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon
-from graphkit.mentions import ORG_DESCRIPTIONS, DocumentContext, Mention, resolve_reference
+from graphkit.mentions import BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, resolve_reference
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -131,6 +131,10 @@ class SentenceReader:
             if bound:
                 self.indirect = True
                 return bound
+        named = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token]
+        if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
+            # "the Taliban government", "the Biden administration": the named modifier, not a reference
+            return list({a.id: a for c in named for a in [self._state_of(self.by_token[c.i].actor)]}.values())
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
@@ -328,7 +332,10 @@ class SentenceReader:
         prep = slot.split()[-1]  # "call on": the particle is the preposition
         for c in head.children:
             if c.dep_ in ("prep", "dative", "prt") and c.lower_ == prep:
-                out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p))
+                objects = [p for p in c.children if p.dep_ == "pobj"]
+                if not objects:  # "called on President X to …", parsed with X as the verb's object
+                    objects = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
+                out.extend(a for p in objects for a in self.actors_of(p))
         return out
 
 

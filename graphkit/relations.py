@@ -30,6 +30,9 @@ HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", 
                       "sponsored": "SUPPORT", "supported": "SUPPORT"}
 
 
+THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
+
+
 def _pairs(sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
     for s in sources:
         for t in targets:
@@ -152,6 +155,12 @@ class RelationFinder:
         if relation in ("THREATEN", "AID") and not targets:  # "threatened to cut Ukraine off", "helped rebuild X"
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = r.slot_actors(clause, "dobj")
+        if relation == "THREATEN" and not targets:  # "threatened tariffs on Colombian goods", "… military action against X"
+            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:  # "threatened to impose sanctions on X"
+                preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
+                targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
+                if head is not verb:
+                    targets = targets or r._pobj_actors(head, preps, 0)
         if relation == "ATTACK" and not targets:  # "hit a refinery in Russia's Ryazan region"
             targets = r.slot_actors(verb, "in")
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
@@ -583,6 +592,9 @@ class RelationFinder:
                 if override is None:
                     return  # "sanctions were lifted", "support was withdrawn", "suspended cooperation"
                 relation = override  # "cut off all trade with Israel" → SANCTION
+                if governor is not None and _lemma(governor) == "threaten" and anchor.dep_ == "dobj" and \
+                        self.vocabulary[relation].polarity < 0:
+                    return  # "threatened sanctions on X" is a threat (the verb's), not a sanction
                 if governor is not None:
                     if not sources:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
