@@ -80,15 +80,15 @@ def assemble_graph(
     """The graph of ``build_graph`` from evidence already grouped by edge key (in key order).
 
     An edge holds its evidence as ``edge_items``, a list of dicts, or what
-    ``keep`` makes of that list (``EvidenceSpill.keep``).
+    ``keep`` makes of that list (``EvidenceSpill.keep``); so does the graph its
+    documents (``graph.graph["documents"]``).
     """
     vocabulary = relation_vocabulary()
     graph = nx.MultiDiGraph(format=GRAPH_FORMAT, generator=f"graphkit {__version__}")
     known = {a.id: a for a in actors}
-    graph.graph["documents"] = sorted(
-        ({"id": sys.intern(d.id), "title": d.title, "date": d.date, "url": d.url} for d in documents),
-        key=lambda d: d["id"],
-    )
+    listed = sorted(({"id": sys.intern(d.id), "title": d.title, "date": d.date, "url": d.url} for d in documents),
+                    key=lambda d: d["id"])
+    graph.graph["documents"] = keep(listed) if keep else listed
 
     def add_node(actor_id: str, name: str) -> None:
         if actor_id in graph:
@@ -142,7 +142,7 @@ class EvidenceSpill:
 
     ``append`` writes a row and gives its place; ``read`` gives it back;
     ``keep`` stores an edge's evidence items together and gives a
-    ``SpilledEvidence`` that reads them back when used. The file goes when the
+    ``SpilledList`` that reads them back when used. The file goes when the
     last user does.
     """
 
@@ -169,14 +169,14 @@ class EvidenceSpill:
             self.unflushed = False
         return json.loads(os.pread(self.file.fileno(), length, offset))
 
-    def keep(self, items: list[dict]) -> SpilledEvidence:
-        return SpilledEvidence(self, *self.append(items), len(items))
+    def keep(self, items: list[dict]) -> SpilledList:
+        return SpilledList(self, *self.append(items), len(items))
 
 
-class SpilledEvidence(Sequence):
-    """An edge's evidence items, read from an ``EvidenceSpill`` when used: a read-only list of dicts
-    (equal to the list it stands for; pickled and copied as that list). It holds three numbers: where the
-    items are in the spill, and how many."""
+class SpilledList(Sequence):
+    """A list kept in an ``EvidenceSpill`` (an edge's evidence items, a graph's documents), read when used:
+    a read-only list of dicts (equal to the list it stands for; pickled and copied as that list). It holds
+    three numbers: where the items are in the spill, and how many."""
 
     __slots__ = ("count", "length", "offset", "spill")
 
@@ -204,12 +204,12 @@ class SpilledEvidence(Sequence):
         return list, (list(self),)
 
     def __repr__(self) -> str:
-        return f"<{len(self)} evidence items>"
+        return f"<{len(self)} spilled items>"
 
 
 def plain(value):
-    """``json`` default: spilled evidence as the list it stands for."""
-    if isinstance(value, SpilledEvidence):
+    """``json`` default: a spilled list as the list it stands for."""
+    if isinstance(value, SpilledList):
         return list(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
@@ -227,8 +227,10 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict:
     hedged_count, sources, confidence, first_seen, last_seen, evidence``.
     """
     data = node_link_items(graph)
+    if isinstance(graph.graph.get("documents"), SpilledList):
+        data["graph"] = {**graph.graph, "documents": list(graph.graph["documents"])}
     data["nodes"] = list(data["nodes"])
-    data["links"] = [{**link, "evidence": list(link["evidence"])} if isinstance(link.get("evidence"), SpilledEvidence)
+    data["links"] = [{**link, "evidence": list(link["evidence"])} if isinstance(link.get("evidence"), SpilledList)
                      else link for link in data["links"]]
     return data
 

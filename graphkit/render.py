@@ -506,13 +506,13 @@ def page_data(view: nx.MultiDiGraph, *, title: str | None = None) -> dict:
     """Everything the page script needs, as JSON-ready data (vis nodes/edges built with pyvis)."""
     data = {}
     for key, value in _page_sections(view, title):
-        data[key] = dict(value) if key == "relations" else list(value) if key == "edges" else value
+        data[key] = dict(value) if key in ("relations", "documents") else list(value) if key == "edges" else value
     return data
 
 
 def _page_sections(view: nx.MultiDiGraph, title: str | None) -> Iterator[tuple[str, object]]:
-    """(key, value) of the page data in page order; "edges" and "relations" come as iterators, made one
-    edge at a time, so that a big graph's page is written without all of it in memory."""
+    """(key, value) of the page data in page order; "edges", "relations" and "documents" come as
+    iterators, made one item at a time, so that a big graph's page is written without all of it in memory."""
     from pyvis.network import Network
 
     nodes, actors = _node_entries(view)
@@ -528,11 +528,25 @@ def _page_sections(view: nx.MultiDiGraph, title: str | None) -> Iterator[tuple[s
                     for k in ACTOR_KINDS if k in kind_style]
     report = dict(view.graph.get("view") or {})
     report.pop("options", None)
-    yield "documents", {str(d.get("id")): _compact(d) for d in view.graph.get("documents") or ()
-                        if isinstance(d, dict)}
+    yield "documents", _document_entries(view.graph.get("documents") or ())
     yield "view", report
     yield "big", view.number_of_nodes() > BIG_GRAPH
     yield "options", _vis_options(Network(directed=True), view.number_of_nodes(), view.number_of_edges())
+
+
+def _document_entries(documents) -> Iterator[tuple[str, dict]]:
+    """(id, compact document) pairs, an id once, with the last of the documents of that id (as a dict of
+    them would have it; the graph's documents are in id order, so those of one id are together)."""
+    last = None
+    for document in documents:
+        if not isinstance(document, dict):
+            continue
+        entry = (str(document.get("id")), _compact(document))
+        if last is not None and last[0] != entry[0]:
+            yield last
+        last = entry
+    if last is not None:
+        yield last
 
 
 def _node_entries(view: nx.MultiDiGraph) -> tuple[list[dict], dict[str, dict]]:
@@ -649,7 +663,7 @@ def _data_json_parts(view: nx.MultiDiGraph, title: str | None) -> Iterator[str]:
             for position, item in enumerate(value):
                 yield ("" if position == 0 else ",") + _script_json(item)
             yield "]"
-        elif key == "relations":
+        elif key in ("relations", "documents"):
             yield "{"
             for position, (edge_id, item) in enumerate(value):
                 yield ("" if position == 0 else ",") + _script_json(edge_id) + ":" + _script_json(item)

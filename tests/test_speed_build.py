@@ -48,7 +48,7 @@ def test_streamed_aggregation_equals_list_aggregation():
 def test_graph_file_of_spilled_evidence_is_the_same_bytes(tmp_path):
     """The aggregator leaves evidence in a temporary file; graph.json is written from there, edge by edge,
     and is the file of the graph built in memory, byte for byte; read back, it is that graph."""
-    from graphkit.graph import SpilledEvidence, read_graph, write_graph
+    from graphkit.graph import SpilledList, read_graph, write_graph
 
     rows = random_evidence(120)
     documents = [Document(id="d1.txt", text="", title="Été", date=None)]
@@ -57,7 +57,10 @@ def test_graph_file_of_spilled_evidence_is_the_same_bytes(tmp_path):
     for row in rows:
         aggregator.add(row)
     spilled = aggregator.graph()
-    assert any(isinstance(d["evidence"], SpilledEvidence) for _, _, d in spilled.edges(data=True))
+    assert any(isinstance(d["evidence"], SpilledList) for _, _, d in spilled.edges(data=True))
+    assert isinstance(spilled.graph["documents"], SpilledList) and spilled.graph["documents"] == [
+        {"id": "d1.txt", "title": "Été", "date": None, "url": None}]
+    assert type(to_node_link(spilled)["graph"]["documents"]) is list
     write_graph(spilled, tmp_path / "a.json")
     write_graph(graph_from_evidence(rows, documents), tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
@@ -123,3 +126,12 @@ def test_view_trimmed_to_max_nodes_is_the_trimmed_copy():
     assert list(view.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
     assert view.graph["view"]["omitted_edges"] == graph.number_of_edges() - expected.number_of_edges() > 0
     assert json.dumps(to_node_link(graph)) == before and "view" not in graph.graph
+
+
+def test_page_documents_are_written_as_a_dict_of_them_would_be():
+    """The page's documents are made one at a time; an id given twice keeps its first place and last value."""
+    from graphkit.render import _document_entries, _compact
+
+    documents = [{"id": "a", "title": "A1"}, {"id": "b", "title": "B"}, {"id": "b", "title": "B2"}, {"id": "c"}]
+    assert list(_document_entries(documents)) == list({d["id"]: _compact(d) for d in documents}.items())
+    assert list(_document_entries([])) == []
