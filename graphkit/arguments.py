@@ -94,7 +94,9 @@ class SentenceReader:
         members = [token, *(c for c in token.conjuncts if not _parallel_to_ancestor(token, c))]
         if token.i in self.by_token:  # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
             for child in token.children:
-                if child.dep_ == "appos" and child.i in self.by_token:
+                if child.dep_ == "appos" and child.i in self.by_token and not any(
+                        m.lemma_.lower() == "counterpart" and m.right_edge.i + 2 == self.by_token[child.i].start
+                        for m in members):  # "X and his counterpart, Y": Y is the counterpart, not a third party
                     members += [child, *child.conjuncts]
         for t in members:
             for actor in self._actor_of(t, depth):
@@ -124,6 +126,11 @@ class SentenceReader:
             if actor.kind == "person" and lemma in self.lex.person_role_words:
                 self.ctx.roles.setdefault(actor.id, set()).add(lemma)
             return [actor]
+        if lemma == "counterpart":  # "X and his Indonesian counterpart, Y, agreed", Y attached to X by the parser
+            after = t.right_edge.i + 1
+            named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
+            if named is not None and named.actor.kind == "person" and named.start == after + 1:
+                return [named.actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
             return self._speaker(t, depth)
         if t.lower_ in ("its", "their") and t.dep_ == "poss":
@@ -280,6 +287,10 @@ class SentenceReader:
         head = verb.head
         if head.i == verb.i:
             return []
+        if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                         for c in verb.children):
+            self.indirect = True  # "Moscow became the first capital to recognise X": the copula's subject
+            return self.agents(head.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.actors_of(head)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):

@@ -58,6 +58,10 @@ class Lexicon:
     commodities: frozenset[str]
     trade_verbs: frozenset[str]
     event_summaries: frozenset[str]  # "a move X condemned": nouns that sum up the clause they follow
+    mutual_fights: frozenset[str]  # ATTACK nouns of fighting between two sides, both ways ("clashes between X and Y")
+    label_verbs: frozenset[str]  # "called X a provocation": verbs that put a label on something
+    negative_labels: frozenset[str]  # labels that make such a verb CRITICIZE ("a mistake", "unfriendly")
+    hosted_gatherings: frozenset[str]  # besides talks: what a host holds for two sides ("a ceremony hosted by X")
 
     def object_classes_of(self, name: str) -> frozenset[str]:
         """Every word of one object class ("agreement": pact, treaty, deal, …)."""

@@ -91,7 +91,10 @@ class RelationFinder:
             yield from self.expulsion(token)
             yield from self.participation(token, lemma)
             particles = [c.lower_ for c in token.children
-                         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("closer", "close"))]
+                         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("closer", "close"))
+                         or (c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs)]  # "shook hands with"
+            if lemma in lex.label_verbs:
+                yield from self.labelled(token)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
@@ -257,6 +260,25 @@ class RelationFinder:
                 if lemma in words:
                     return relation
         return None
+
+    def labelled(self, verb) -> Iterator[Candidate]:
+        """'X called Y's statement a provocation', 'described the sale as interference', 'called the
+        expulsions unfriendly': a negative label on what an actor did or said is CRITICIZE of that actor."""
+        r = self.r
+        r.indirect = False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")] + \
+            [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+             for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
+        negative = self.lex.negative_labels
+        if not any(label.lemma_.lower() in negative or any(
+                c.lemma_.lower() in negative for c in label.children if c.dep_ in ("amod", "compound"))
+                or any(p.lemma_.lower() in negative for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")  # "an act of aggression"
+                for label in labels):
+            return
+        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0)]
+        yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
         """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X."""
@@ -523,6 +545,8 @@ class RelationFinder:
         lemma = noun.lemma_.lower()
         if relation == "MEET" and any(c.lower_ in ("indirect", "proximity", "shuttle") for c in noun.children):
             return  # mediated talks: the parties do not meet
+        if lemma == "hostility" and noun.tag_ != "NNS":
+            return  # "hostility toward the West" is an attitude; "hostilities" are fighting
         anchor = self._anchor(noun)
         sources, targets = [], []
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -548,6 +572,9 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
         between = self._between(noun) or self._between(anchor)
         from_governor = False
+        if between and lemma in self.lex.mutual_fights:  # "clashes between X and Y": each side attacks the other
+            yield from self._both_ways(_unique(between), relation, noun, presupposed=True)
+            return
         if between:
             sources, targets = between[:1], between[1:]
             if len(between) > 2 and self.vocabulary[relation].symmetric:
@@ -616,6 +643,11 @@ class RelationFinder:
                 targets = r.agents(participle.head)
             elif participle.dep_ == "acl":
                 targets = r.actors_of(participle.head)
+        if lemma in self.lex.mutual_fights and not targets and not modifier_actors:
+            sides = _unique(sources) if len(sources) > 1 else _unique(self._clause_subject(anchor))
+            if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
+                yield from self._both_ways(sides, relation, noun)
+                return
         presupposed = bool(between or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                        for c in anchor.children)
@@ -715,7 +747,8 @@ class RelationFinder:
         if verb.lemma_.lower() != "host":
             return []
         sides = self._between(noun)
-        meeting = any(relation == "MEET" for relation, _ in self.lex.nouns.get(noun.lemma_.lower(), ()))
+        meeting = noun.lemma_.lower() in self.lex.hosted_gatherings or \
+            any(relation == "MEET" for relation, _ in self.lex.nouns.get(noun.lemma_.lower(), ()))
         if sides or not meeting or noun is verb.head or noun.head is verb:
             return sides
         # "A and B held talks hosted by X", "A and B agreed to a truce at talks hosted by X": the doers
@@ -724,6 +757,11 @@ class RelationFinder:
         while head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
         return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not verb else []
+
+    def _both_ways(self, sides: list[Actor], relation: str, noun, presupposed: bool = False) -> Iterator[Candidate]:
+        for source in sides:
+            yield from self._emit([source], relation, [s for s in sides if s != source], noun, _phrase(noun),
+                                  presupposed=presupposed)
 
     def _between(self, noun) -> list[Actor]:
         for c in noun.children:
