@@ -34,6 +34,12 @@ ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff"
              "directorate", "assembly", "parliament", "congress", "senate", "cabinet", "board", "panel",
              "mission", "group", "organization", "organisation", "institute", "center", "centre", "front",
              "army", "navy", "police", "network", "union", "movement", "brigade", "brigades", "militia"}
+TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "adviser", "advisor",
+               "envoy", "ambassador", "commander", "director", "chairman", "chairwoman", "head", "undersecretary"}
+HYPHENS = {"-", "‐", "‑"}
+# lower-case parts of people's names ("Basim al-Awadi", "Ursula von der Leyen")
+NAME_PARTICLES = {"al", "el", "bin", "bint", "ibn", "abu", "de", "da", "di", "del", "der", "van", "von", "la", "le",
+                  "du", "ben", "ould", "ag", "dos", "das"}
 BODY_HEADS_FOR_COUNTRY = {"government", "ministry", "army", "military", "navy", "parliament", "forces",
                           "junta", "cabinet", "administration", "presidency", "force"}
 
@@ -130,10 +136,13 @@ def _plausible_new_actor(ent) -> bool:
     root = ent.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":  # "Iskander-M missile systems"
         return False
+    if root.dep_ == "compound" and root.head.lower_ in TITLE_HEADS:  # "Deputy Defence Minister X": a title
+        return False
     if root.lemma_.lower() in BODY_HEADS_FOR_COUNTRY | {"ministry", "department", "office"} and any(
             c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in root.children):
         return False  # "North Korea's Foreign Ministry" acts for North Korea
-    content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")]
+    content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")
+               and not (ent.label_ == "PERSON" and t.lower_ in NAME_PARTICLES and t.i > ent.start)]
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
 
 
@@ -151,9 +160,15 @@ def _whole_name(ent):
     if ent.label_ != "PERSON":
         return ent
     doc, end = ent.doc, ent.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
-            and doc[end - 1].head.i >= end and doc[end].ent_type_ in ("", "PERSON"):
-        end += 1
+    while end < len(doc):
+        if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].pos_ == "PROPN" and doc[end - 1].head.i > end:
+            end += 2  # "Yunus-Bek Yevkurov": the NER stopped at the hyphen
+        elif doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+                and doc[end - 1].head.i >= end and doc[end].ent_type_ in ("", "PERSON"):
+            end += 1
+        else:
+            break
     return ent if end == ent.end else type(ent)(doc, ent.start, end, label=ent.label_)
 
 
