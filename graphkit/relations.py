@@ -128,7 +128,10 @@ class RelationFinder:
     def _emit(self, sources, relation, targets, token, predicate, symmetric_fallback=(), presupposed=False,
               reverses_negation=False):
         same_group = len(sources) > 1 and {a.id for a in sources} == {a.id for a in targets}
-        pairs = [] if same_group and not symmetric_fallback else list(_pairs(sources, targets))
+        if same_group and symmetric_fallback and self.vocabulary[relation].symmetric:
+            pairs = list(_all_pairs(_unique(sources)))  # "A and B met": once, not once each way
+        else:
+            pairs = [] if same_group and not symmetric_fallback else list(_pairs(sources, targets))
         if not pairs and symmetric_fallback and self.vocabulary[relation].symmetric:
             pairs = list(_all_pairs(_unique(list(symmetric_fallback))))
         for s, t in pairs:
@@ -169,7 +172,8 @@ class RelationFinder:
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
-        if relation in SUMMING_UP and not targets and verb.dep_ == "relcl" \
+        if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
+                verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
                 and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
@@ -191,6 +195,11 @@ class RelationFinder:
         if targets and len(sources) > 1 and self.vocabulary[relation].symmetric and reciprocal:
             # "Pashinyan and Aliyev met Trump": the two met each other too
             yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
+        guests = _unique([a for a in r.slot_actors(verb, "dobj") if a not in sources]) \
+            if relation == "MEET" and _lemma(verb) == "host" and not passive else []
+        if len(guests) > 1:
+            # "X hosted A and B": the guests met each other too
+            yield from self._emit(guests, relation, guests, verb, _phrase(verb), symmetric_fallback=guests)
 
     def particle_frame(self, verb, particle: str, relation: str, slots) -> Iterator[Candidate]:
         """'drew closer to Egypt': the preposition hangs on the adverb."""
@@ -268,6 +277,7 @@ class RelationFinder:
         r.indirect = False
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")] + \
+            [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
         negative = self.lex.negative_labels
