@@ -26,6 +26,7 @@ BORDER_NOUNS = {"border", "frontier", "boundary"}
 LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
                  "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield",
                  "mission", "operation", "presence"}
+GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
 
 
@@ -144,7 +145,8 @@ class SentenceReader:
             return list({a.id: a for c in named for a in [self._state_of(self.by_token[c.i].actor)]}.values())
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
-                or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two"):
+                or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
+                or (lemma in GROUP_NOUNS and t.tag_ == "NNS"):  # "the two allies", "both capitals"
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
                 countries = [self._state_of(a) for a in owners]

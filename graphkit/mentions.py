@@ -341,7 +341,7 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
             return 2
     if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or \
-            lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital", "man", "woman"):
+            lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital", "partner", "rival", "man", "woman"):
         sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
         if sizes:
             return sizes[0]

@@ -288,6 +288,8 @@ class RelationFinder:
                 for label in labels):
             return
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0)]
+        if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
+            targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
