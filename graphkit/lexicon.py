@@ -61,6 +61,8 @@ class Lexicon:
     mutual_fights: frozenset[str]  # ATTACK nouns of fighting between two sides, both ways ("clashes between X and Y")
     label_verbs: frozenset[str]  # "called X a provocation": verbs that put a label on something
     negative_labels: frozenset[str]  # labels that make such a verb CRITICIZE ("a mistake", "unfriendly")
+    attend_verbs: frozenset[str]  # "attended / skipped the BRICS summit": MEET with whose summit it is
+    agency_nouns: frozenset[str]  # "denied any involvement in the attack": the doer of what it is in
     hosted_gatherings: frozenset[str]  # besides talks: what a host holds for two sides ("a ceremony hosted by X")
 
     def object_classes_of(self, name: str) -> frozenset[str]:

@@ -90,6 +90,8 @@ class RelationFinder:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
             yield from self.participation(token, lemma)
+            if lemma in lex.attend_verbs or lemma in ("take", "participate"):
+                yield from self.attendance(token, lemma)
             particles = [c.lower_ for c in token.children
                          if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("closer", "close"))
                          or (c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs)]  # "shook hands with"
@@ -338,6 +340,28 @@ class RelationFinder:
                       and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
             parties = _unique(r.agents(verb) + owners + joined)
             yield from self._emit(parties, "COOPERATE", parties, verb, _phrase(verb), parties)
+
+    def attendance(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'Xi attended the BRICS summit' → MEET BRICS; 'skipped the summit of the African Union' (negated
+        by the verb); 'took part in the NATO summit'. The summit's owner is named before it or by 'of'."""
+        r = self.r
+        r.indirect = False
+        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+            return
+        if lemma in ("take", "participate"):
+            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in c.children if p.dep_ == "pobj"]
+        else:
+            events = [c for c in verb.children if c.dep_ == "dobj"]
+        for event in events:
+            word = event.lemma_.lower()
+            if word not in self.lex.hosted_gatherings and not any(
+                    relation == "MEET" for relation, _ in self.lex.nouns.get(word, ())):
+                continue
+            owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
+                      for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
+            if owners:
+                yield from self._emit(r.agents(verb), "MEET", _unique(owners), event, _phrase(event))
 
     def expulsion(self, verb) -> Iterator[Candidate]:
         """'ordered French troops to leave', 'ordered the ambassador out' → SANCTION."""
@@ -626,11 +650,18 @@ class RelationFinder:
                                for a in r.slot_actors(c, "dobj")]
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
+                if not sources and anchor.dep_ == "pobj" and anchor.head.head.lemma_.lower() in self.lex.agency_nouns:
+                    sources = self._agency(anchor.head.head)  # "denied any involvement in the attack on X"
                 override = self.lex.verb_noun_overrides.get((governor.lemma_.lower(), lemma), relation) \
                     if governor is not None else relation
                 if override is None:
                     return  # "sanctions were lifted", "support was withdrawn", "suspended cooperation"
                 relation = override  # "cut off all trade with Israel" → SANCTION
+                if governor is not None and _lemma(governor) == "join" and relation == "SANCTION" and \
+                        anchor.dep_ == "dobj" and r.agents(governor):  # "India declined to join Western sanctions"
+                    if sources:  # the West's sanctions, as they are (India's joining has its own modality)
+                        yield from self._emit(sources, relation, targets, noun, _phrase(noun), presupposed=True)
+                    sources, from_governor = r.agents(governor), True
                 if governor is not None and _lemma(governor) == "threaten" and anchor.dep_ == "dobj" and \
                         self.vocabulary[relation].polarity < 0:
                     return  # "threatened sanctions on X" is a threat (the verb's), not a sanction
@@ -745,6 +776,18 @@ class RelationFinder:
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
         return None
+
+    def _agency(self, noun) -> list[Actor]:
+        """Whose 'involvement', 'role', 'responsibility' it is: its owner, else the subject of its verb."""
+        r = self.r
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)]
+        if owners:
+            return owners
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            r.indirect = True
+            return r.agents(head)
+        return []
 
     def _summed_up_doers(self, noun) -> list[Actor]:
         """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""
