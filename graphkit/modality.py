@@ -26,6 +26,7 @@ OPINION_MODALS = {"should", "must", "ought"}
 CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", "pcomp", "nsubj", "nsubjpass")
 REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request", "implore", "appeal", "encourage",
                 "threaten", "invite", "push", "lobby", "beg", "petition"}
+INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  # "no intention of …" negates
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
 
 
@@ -90,8 +91,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             word = c.lower_
             if c.dep_ == "neg" and _negation_reaches(chain, depth):
                 negated = True
-            if c.dep_ == "det" and word == "no" and depth <= 1:
-                negated = True
+            if c.dep_ == "det" and word == "no" and (depth <= 1 or lemma in INTENT_NOUNS):
+                negated = True  # "no deal with X"; "has no intention / plans of going to war with X"
             if c.dep_ in ("aux", "auxpass") and word in lex.hedge_modals:
                 hedged = True
             if c.dep_ in ("advmod", "amod", "mark", "npadvmod", "advcl", "prep", "acomp") and word in lex.hedge_words:
