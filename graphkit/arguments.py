@@ -142,7 +142,7 @@ class SentenceReader:
         named = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token]
         if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
-            return list({a.id: a for c in named for a in [self._state_of(self.by_token[c.i].actor)]}.values())
+            return list({a.id: a for c in named for a in [self._governed(self.by_token[c.i].actor)]}.values())
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
@@ -265,6 +265,14 @@ class SentenceReader:
         if actor.kind == "person" and actor.affiliation:
             return self.ctx.base.get(actor.affiliation) or actor
         return actor
+
+    def _governed(self, actor: Actor) -> Actor:
+        """Whose government 'the X government' is: a person's state, or the country a ruling group is of
+        ('the Taliban government' is Afghanistan's)."""
+        if actor.kind in ("organization", "group") and actor.affiliation:
+            country = self.ctx.base.get(actor.affiliation)
+            return country if country is not None and country.kind == "country" else actor
+        return self._state_of(actor)
 
     # -- argument collection ---------------------------------------------------
     def agents(self, verb, depth: int = 0) -> list[Actor]:

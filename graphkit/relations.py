@@ -187,7 +187,7 @@ class RelationFinder:
             if targets and not sources and verb.dep_ == "acl":
                 sources = r.by_agent(verb)
         if verb.lemma_.lower() in ("violate", "breach", "cross", "enter", "penetrate") and not any(
-                c.lemma_.lower() in BORDER_HEADS | {"territory", "sovereignty", "zone"}
+                c.lemma_.lower() in BORDER_HEADS | {"territory", "zone", "airspace", "waters"}
                 for c in [*(x for x in verb.children if x.dep_ == "dobj"),
                           *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
             return  # violating a ceasefire is not a build-up
@@ -220,8 +220,9 @@ class RelationFinder:
         sources = r.agents(verb)
         if lemma == "warn":
             objects = r.slot_actors(verb, "dobj")
-            if objects:
-                yield from self._emit(sources, "THREATEN", objects, verb, _phrase(verb))
+            if objects:  # "warned X of consequences / that it would respond"; "warned X against Y-ing" is a caution
+                about = any(c.dep_ == "prep" and c.lower_ in ("against", "about", "over") for c in verb.children)
+                yield from self._emit(sources, "CRITICIZE" if about else "THREATEN", objects, verb, _phrase(verb))
                 return
         if any(c.dep_ == "dobj" for c in verb.children):
             return
