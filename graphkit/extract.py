@@ -15,7 +15,7 @@ from dataclasses import replace
 from graphkit.actors import ActorBase
 from graphkit.arguments import Candidate, SentenceReader
 from graphkit.lexicon import Lexicon, load_lexicon
-from graphkit.mentions import DocumentContext, sentence_mentions
+from graphkit.mentions import DocumentContext, dateline_length, sentence_mentions
 from graphkit.modality import Modality, modality_of
 from graphkit.relations import RelationFinder
 from graphkit.types import Actor, Document, Evidence, relation_vocabulary
@@ -135,6 +135,16 @@ def confidence(cand: Candidate, mod: Modality, headline: bool) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
+def _dateline_before(text: str, start: int) -> int:
+    """The length of the wire dateline that ends at ``start`` at the start of its line, or 0."""
+    line = start
+    while line > 0 and text[line - 1] not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" and start - line < 80:
+        line -= 1
+    if line == start or (line > 0 and text[line - 1] not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        return 0
+    return start - line if dateline_length(text[line: start + 1]) == start - line else 0
+
+
 def extract_document(document: Document, docs: Iterable, base: ActorBase | None = None,
                      lexicon: Lexicon | None = None) -> Iterator[Evidence]:
     """Evidence from one document, given its parsed paragraphs as (offset, spaCy Doc) pairs."""
@@ -147,12 +157,15 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
             mentions, groups, found = extract_sentence(sent, ctx, lexicon)
             ctx.remember(mentions, groups)
             # the document's own words: headlines were parsed in sentence case (graphkit.headlines)
-            text = document.text[offset + sent.start_char: offset + sent.end_char] or sent.text
+            start = offset + sent.start_char
+            if sent.start == 0:  # a dateline cut off before parsing belongs to the first sentence
+                start -= _dateline_before(document.text, start)
+            text = document.text[start: offset + sent.end_char] or sent.text
             headline = not text.rstrip().endswith((".", "!", "?", "’", "”", "'", '"'))
             for cand, mod in found:
                 rel = vocabulary[cand.relation]
                 yield Evidence(
-                    doc=document.id, sentence=text, start=offset + sent.start_char,
+                    doc=document.id, sentence=text, start=start,
                     end=offset + sent.end_char, date=document.date,
                     source=cand.source.name, source_id=cand.source.id,
                     relation=cand.relation, target=cand.target.name, target_id=cand.target.id,

@@ -147,12 +147,26 @@ def _plausible_new_actor(ent) -> bool:
 
 
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")
+# "RABAT — ", "PORT-AU-PRINCE – ", "NEW YORK (AP) — ", "WASHINGTON - ": a place in capitals and a dash, no date
+DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]{2,}(?:[ /-][A-Z][A-Z'.]+){0,3}(?:,\s+[A-Z][A-Za-z.]+)?"
+                           r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]\s*|\s-\s+)(?=\S)")
+
+
+def dateline_length(text: str) -> int:
+    """Characters a wire dateline takes at the start of a paragraph ("MOSCOW, June 19 (Reuters) -",
+    "RABAT —"), with the spaces after it; 0 when there is none."""
+    match = DATELINE.match(text) or DASH_DATELINE.match(text)
+    if match is None:
+        return 0
+    end = match.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
 
 
 def dateline_end(doc) -> int:
-    """Characters taken by a wire dateline at the start of a paragraph ("MOSCOW, June 19 (Reuters) -")."""
-    match = DATELINE.match(doc.text)
-    return match.end() if match else 0
+    """Characters taken by a wire dateline at the start of a parsed paragraph."""
+    return dateline_length(doc.text)
 
 
 def _whole_name(ent):

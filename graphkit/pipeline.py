@@ -40,6 +40,7 @@ from graphkit.graph import (
 )
 from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
+from graphkit.mentions import dateline_length
 from graphkit.nlp import load_pipeline
 from graphkit.output import OutputRecord, atomic_open, ensure_folder, package_signature
 from graphkit.types import Document, Evidence
@@ -68,6 +69,14 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 _LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
 _SOMETHING = re.compile(r"\S")
+
+
+def _past_dateline(piece: tuple[int, str]) -> tuple[int, str]:
+    """A paragraph without its wire dateline ("RABAT — ", "MOSCOW, June 19 (Reuters) - "): the parser reads
+    the dateline as the sentence's subject. ``extract_document`` gives the first sentence its dateline back."""
+    offset, text = piece
+    cut = dateline_length(text)
+    return (offset + cut, text[cut:]) if cut and cut < len(text) else piece
 
 
 def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -217,7 +226,7 @@ def extract_batch(documents: list[Document], model: str | None = None, prefilter
     short: list[tuple[int, Document, list]] = []
     for number, document in enumerate(documents):
         pieces = ((offset, _break_runs(sentence_case(text, names) if is_headline(text) else text))
-                  for offset, text in paragraphs(document.text))
+                  for offset, text in map(_past_dateline, paragraphs(document.text)))
         if len(document.text) <= WINDOW_CHARACTERS:
             pieces = list(pieces)
             if len(pieces) <= WINDOW_PIECES:

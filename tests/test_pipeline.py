@@ -13,6 +13,7 @@ from graphkit.cli import _register
 from graphkit.cli.app import app
 from graphkit.graph import read_graph
 from graphkit.nlp import DEFAULT_MODEL, DEFAULT_MODEL_VERSION, load_pipeline
+from graphkit.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -150,3 +151,21 @@ def test_every_command_has_help():
         assert command.callback.__doc__, f"{command.name} lacks help text"
         sub = runner.invoke(app, [command.name, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.output
+
+
+@pytest.mark.model
+def test_a_wire_dateline_is_not_parsed_but_stays_in_the_sentence(tmp_path):
+    """'RABAT — King X called on Y …': the parser would read the dateline as the subject, so it is cut off
+    before parsing; the evidence's sentence and offsets still cover it."""
+    from graphkit.pipeline import extract_batch
+
+    text = ("Morocco urges dialogue\nRABAT — King Mohammed VI called on Algerian President Abdelmadjid Tebboune "
+            "to open a dialogue.\nBAGHDAD, Feb 8 (Reuters) - Iraq condemned the United States.")
+    document = Document(id="d", text=text, date="2025-11-04")
+    (result,) = extract_batch([document], prefilter=False)
+    triples = {(e.source_id, e.relation, e.target_id): e for e in result.evidence}
+    request = triples[("mohammed-vi", "REQUEST", "abdelmadjid-tebboune")]
+    assert request.sentence.startswith("RABAT — King") and text[request.start:request.end] == request.sentence
+    criticism = triples[("IRQ", "CRITICIZE", "USA")]
+    assert criticism.sentence == "BAGHDAD, Feb 8 (Reuters) - Iraq condemned the United States."
+    assert text[criticism.start:criticism.end] == criticism.sentence
