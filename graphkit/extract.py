@@ -117,6 +117,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     for cand in denials(sent, reader, ctx, lexicon, hedged_here):
         found.append((cand, Modality(negated=True)))
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
+    ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found
 
 

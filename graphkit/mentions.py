@@ -74,6 +74,8 @@ class DocumentContext:
     affiliations: dict[str, str] = field(default_factory=dict)
     # hedged claims of the previous sentence, for "X denied these accusations"
     claims: list = field(default_factory=list)
+    # relations the previous sentence asserted, for "Y condemned the strike" after "X struck Y"
+    events: list = field(default_factory=list)
 
     def remember(self, mentions: list[Mention], groups: list[list[Actor]] = ()) -> None:
         number = len(self.history)

@@ -37,6 +37,7 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "al", "bin", "v
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
 dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split())
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PRONOUNS = mentions.PRONOUNS_STATE | mentions.PRONOUNS_PLURAL | mentions.PRONOUNS_PERSON
 PLURALS = frozenset(mentions.PRONOUNS_PLURAL)
 # words that make a reference stand for two or more actors: "the two countries", "both sides"
@@ -70,6 +71,7 @@ class Sentence:
     person_words: set[str] = field(default_factory=set)  # words of full person names
     surnames: set[str] = field(default_factory=set)  # bare capitalized words (surname candidates)
     roles: set[str] = field(default_factory=set)
+    event: bool = False  # "the strike", "the move": may refer back to the previous sentence's relation
     keep: bool = False
 
 
@@ -87,6 +89,7 @@ class Word:
     joiner: bool
     common: bool  # a calendar word or "I": capitalized but no name
     stop: bool  # a stop word: capitalized at a sentence start, no name
+    event: bool = False  # a relation noun or a summing-up noun ("strike", "deal", "move")
 
 
 @dataclass
@@ -135,6 +138,7 @@ class SentenceFilter:
         self.negating = lex.negating_verbs
         self.role_words = lex.person_role_words
         self.references = lex.state_descriptions | lex.person_role_words | REFERENCE_LEMMAS
+        self.events = frozenset(lex.nouns) | lex.event_summaries
         self._rules, self._exceptions = _lemma_tables(nlp)
         self._words: dict[str, Word] = {}
 
@@ -163,7 +167,8 @@ class SentenceFilter:
                 roles=frozenset(lemmas & self.role_words), claim=not lemmas.isdisjoint(CLAIM_NOUNS),
                 opinion=lower in OPINION_AUX, reporting=not lemmas.isdisjoint(self.reporting),
                 negating=not lemmas.isdisjoint(self.negating), joiner=lower in NAME_JOINERS,
-                common=lower in CALENDAR or lower == "i", stop=lower in self.stop_words)
+                common=lower in CALENDAR or lower == "i", stop=lower in self.stop_words,
+                event=not lemmas.isdisjoint(self.events))
         return found
 
     # -- sentences ----------------------------------------------------------------------------
@@ -224,6 +229,8 @@ class SentenceFilter:
                 self._close(run, piece, sentence)
                 run = []
             sentence.references += word.reference
+            if word.event and any(lowers[j] in DEFINITE for j in range(max(start, i - 3), i)):
+                sentence.event = True
             if word.trigger:
                 sentence.trigger = True
             if word.roles:
@@ -278,12 +285,15 @@ class SentenceFilter:
     def decide(self, sentences: list[Sentence]) -> None:
         """Set ``keep`` on each sentence of one document (in order)."""
         previous_names = 0
+        previous_relation = False
         for sentence in sentences:
             references = sentence.references if (sentence.names or previous_names) else 0
             actors = sentence.names + references
             sentence.keep = (sentence.trigger and actors >= 2) or len(sentence.known) >= 2 or \
-                (sentence.claim and actors >= 1)
+                (sentence.claim and actors >= 1) or \
+                (sentence.trigger and sentence.event and actors >= 1 and previous_relation)  # "Y condemned the strike"
             previous_names = sentence.names
+            previous_relation = sentence.keep and sentence.trigger
         needed_surnames: set[str] = set()
         needed_roles: set[str] = set()
         following: Sentence | None = None

@@ -178,6 +178,9 @@ class RelationFinder:
                 verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
                 and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
+        if relation in SUMMING_UP and not targets and not passive:
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
+                       if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
@@ -777,6 +780,26 @@ class RelationFinder:
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
         return None
+
+    def _event_before(self, noun) -> list[Actor]:
+        """Who did what a definite event noun with no actor of its own refers back to: the doers of the
+        previous sentence's relation of that kind ('the strike' an ATTACK; 'the move' any)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return []
+        if any(c.dep_ in ("poss", "compound", "amod", "prep", "relcl", "acl") and
+               any(t.i in self.r.by_token or t.pos_ == "PRON" for t in c.subtree) for c in noun.children):
+            return []
+        lemma = noun.lemma_.lower()
+        kinds = {relation for relation, _ in self.lex.nouns.get(lemma, ())}
+        if not kinds and lemma not in self.lex.event_summaries:
+            return []
+        prior = [c for c in self.r.ctx.events if not kinds or c.relation in kinds]
+        if not prior:
+            return []
+        self.r.indirect = True
+        last = prior[-1].trigger
+        return _unique([a for c in prior if c.trigger == last  # both parties of a deal, the doer of a strike
+                        for a in ((c.source, c.target) if self.vocabulary[c.relation].symmetric else (c.source,))])
 
     def _agency(self, noun) -> list[Actor]:
         """Whose 'involvement', 'role', 'responsibility' it is: its owner, else the subject of its verb."""
