@@ -446,7 +446,8 @@ class RelationFinder:
         for slot in slots:
             if slot in ("with", "dobj"):
                 continue
-            inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+            amount = obj.lemma_.lower() in self.lex.quantity_nouns or obj.like_num  # "5 billion euros in aid to X"
+            inner = [p for c in obj.children if c.dep_ == "prep" and (c.lower_ == "of" or (amount and c.lower_ == "in"))
                      for p in c.children if p.dep_ == "pobj"]  # "a brigade of 5,000 troops in Lithuania"
             heads = [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot),
                      *(h for o in inner for h in self._slot_heads(o, slot))]
@@ -498,7 +499,8 @@ class RelationFinder:
                         if p.dep_ == "pobj" and self._object_class(p):
                             return self._object_class(p)
             if any(c.text in ("$", "€", "£") or c.lower_ in ("dollars", "euros") for c in token.subtree):
-                return "aid"
+                weapons = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+                return "weapons" if weapons & lex.weapon_modifiers else "aid"  # "a $1 billion arms package"
         cls = lex.object_class(lemma) or lex.object_class(token.lower_)
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         if cls == "aid" and modifiers & lex.weapon_modifiers:
