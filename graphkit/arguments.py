@@ -243,6 +243,29 @@ class SentenceReader:
                 return found
         return []
 
+    def place_actors(self, head, slots: tuple[str, ...]) -> list[Actor]:
+        """Countries of the cities in ``head``'s slots ('shelled Kharkiv', 'strikes on Haifa', 'targets in
+        Belgorod'): a city the knowledge base does not know as an actor, tagged a place by the NER."""
+        from graphkit.places import city_country
+
+        tokens = [c for c in head.children if c.dep_ == "dobj" and "dobj" in slots] + \
+            [p for c in head.children if c.dep_ == "prep" and c.lower_ in slots for p in c.children if p.dep_ == "pobj"]
+        tokens += [p for t in tokens if t.pos_ == "NOUN" for c in t.children  # "targets in Belgorod"
+                   if c.dep_ == "prep" and c.lower_ in ("in", "near") for p in c.children if p.dep_ == "pobj"]
+        found: list[Actor] = []
+        for token in tokens:
+            if token.i in self.by_token or token.pos_ != "PROPN":
+                continue  # the small NER often calls a city a person or a facility: a proper noun will do here
+            first = token.i
+            while first > token.left_edge.i and self.doc[first - 1].dep_ == "compound" and \
+                    self.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            code = city_country(self.doc[first: token.i + 1].text) or city_country(token.text)
+            actor = self.ctx.base.get(code) if code else None
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
     def _pobj_actors(self, token, preps: tuple[str, ...], depth: int) -> list[Actor]:
         return [a for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]

@@ -126,6 +126,10 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
             return None
     if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
         name = text[4:] if text.lower().startswith("the ") else text
+        from graphkit.places import city_country
+
+        if city_country(name):
+            return None  # "Khan Younis", "Kryvyi Rih": a city the NER took for a body; see places
         return make_actor(name, ent.label_), "entity"
     return None
 

@@ -171,6 +171,8 @@ class RelationFinder:
                     targets = targets or r._pobj_actors(head, preps, 0)
         if relation == "ATTACK" and not targets:  # "hit a refinery in Russia's Ryazan region"
             targets = r.slot_actors(verb, "in")
+        if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
+            targets = r.place_actors(verb, (*slots, "in", "on"))
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
@@ -453,6 +455,8 @@ class RelationFinder:
                      *(h for o in inner for h in self._slot_heads(o, slot))]
             for head_token, found in heads:
                 military = cls in ("troops", "weapons")
+                if military and not found and head_token.head.dep_ == "prep":  # "massed troops near Kharkiv"
+                    found = r.place_actors(head_token.head.head, (head_token.head.lower_,))
                 near_border = any(c.dep_ == "prep" and c.lower_ in ("near", "along", "on", "off")
                                   for c in head_token.children)
                 if near_border and not found:  # "moved troops to positions near the border with Eritrea"
@@ -692,6 +696,8 @@ class RelationFinder:
                 targets = r.agents(participle.head)
             elif participle.dep_ == "acl":
                 targets = r.actors_of(participle.head)
+        if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
+            targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
         if lemma in self.lex.mutual_fights and not targets and not modifier_actors:
             sides = _unique(sources) if len(sources) > 1 else _unique(self._clause_subject(anchor))
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"

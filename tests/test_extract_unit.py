@@ -81,3 +81,14 @@ def test_coordinated_subjects_of_a_symmetric_relation(vocab):
         ("talks", 3, "dobj", "NOUN", "talk"), (".", 3, "punct", "PUNCT", "."),
     ], [(0, 1, "GPE"), (2, 3, "GPE")])
     assert triples(doc) == {("India", "MEET", "Japan", False)}
+
+
+def test_cities_are_their_countries_only_where_attacked():
+    """GeoNames cities of 100,000 people or more, by name: a name that cities of several countries share
+    is left out unless one is far larger."""
+    from graphkit.places import city_country
+
+    assert city_country("Kharkiv") == "UKR" and city_country("Haifa") == "ISR" and city_country("Belgorod") == "RUS"
+    assert city_country("Odessa") == "UKR"  # Odessa, Texas is far smaller
+    assert city_country("Hamilton") is None and city_country("Santiago") is None  # shared, none dominant
+    assert city_country("Ruritania") is None
