@@ -28,6 +28,7 @@ LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation
                  "mission", "operation", "presence"}
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
+BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
 
 
 @dataclass(frozen=True)

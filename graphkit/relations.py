@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graphkit.arguments import ROLE_NOUNS, Candidate, SentenceReader
+from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, Candidate, SentenceReader
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
@@ -634,6 +634,14 @@ class RelationFinder:
                 [a for p in preps for a in r.slot_actors(anchor, p)]
             if lemma == "partner" and {c.lemma_.lower() for c in noun.children} & TRADE_WORDS:
                 relation = "COOPERATE"  # "Australia's largest trading partner"
+        elif lemma in BUYER_NOUNS:  # "India remains Russia's largest arms customer": Russia supplies India
+            sources = [a for a in modifier_actors] + [a for p in preps for a in r.slot_actors(anchor, p)]
+            targets = self._predicated_of(anchor)
+            bought = [self._object_class(p) for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]  # "a buyer of French jets"
+            if not {c.lemma_.lower() for c in noun.children} & (self.lex.weapon_modifiers | {"arm", "weapon"}) \
+                    and "weapons" not in bought:
+                relation = "COOPERATE"  # "China, Iran's biggest oil customer": trade
         else:
             governor = self._light_verb(anchor)
             pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in anchor.children)
