@@ -122,8 +122,8 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
         seen = [p for p in people if p.id in ctx.actors]
         if len(seen) == 1 or len(people) == 1:
             return (seen or people)[0], "entity"
-        if ent.label_ == "PERSON":
-            return None
+        if ent.label_ == "PERSON" or people:
+            return None  # a surname several people bear is nobody new ("Haftar" the NER calls a body)
     if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
         name = text[4:] if text.lower().startswith("the ") else text
         from graphkit.places import city_country
