@@ -204,6 +204,11 @@ class SentenceReader:
         doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
         if doers:
             return doers
+        if lex.object_class(lemma) in ("weapons", "troops") and t.dep_ in ("nsubj", "nsubjpass"):
+            # "three Russian MiG-31 fighter jets entered …": the doers are the makers' (not so as an object)
+            makers = self.makers_of(t)
+            if makers:
+                return makers
         if lemma in lex.agent_nouns or lemma in ("negotiator", "delegate", "envoy"):
             origin = self._pobj_actors(t, ("from",), depth)  # "negotiators from both sides"
             if origin:

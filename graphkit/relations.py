@@ -196,6 +196,12 @@ class RelationFinder:
                 for c in [*(x for x in verb.children if x.dep_ == "dobj"),
                           *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
             return  # violating a ceasefire is not a build-up
+        if not targets and len(_unique(sources)) > 1 and _each_other(verb):  # "X and Y pledged to support each other"
+            if self.vocabulary[relation].symmetric:
+                yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
+            else:
+                yield from self._both_ways(_unique(sources), relation, verb)
+            return
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
@@ -896,6 +902,15 @@ class RelationFinder:
 
 # the small English model lemmatizes a few news verbs wrongly
 LEMMA_FIXES = {"stag": "stage", "ink": "ink", "wag": "wage"}
+
+
+def _each_other(verb) -> bool:
+    """'each other' or 'one another' as the verb's object or the object of its preposition."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    doc = verb.doc
+    return any(o.lower_ in ("other", "another") and o.i > 0 and doc[o.i - 1].lower_ in ("each", "one")
+               for o in objects)
 
 
 def _lemma(token) -> str:
