@@ -712,6 +712,10 @@ class RelationFinder:
                 targets = r.actors_of(participle.head)
         if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
             targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
+        if relation == "CRITICIZE" and not targets:  # "concern about Pakistan's nuclear programme": its owner
+            targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
+                       for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
+                       for a in r.actors_of(o)]
         if lemma in self.lex.mutual_fights and not targets and not modifier_actors:
             sides = _unique(sources) if len(sources) > 1 else _unique(self._clause_subject(anchor))
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
