@@ -100,11 +100,26 @@ class EvidenceCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.folder / CACHE_FILE, timeout=60, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute(SCHEMA)
+            self._prepare()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the cache in {self.folder}: {exc}") from None
+
+    def _prepare(self, attempts: int = 100) -> None:
+        """WAL mode and the table. Switching a new file to WAL while another process opens it can fail
+        at once with "database is locked" (SQLite does not wait there), so that step is tried again."""
+        import time
+
+        for attempt in range(attempts):
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05)
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(SCHEMA)
 
     def key(self, document: Document) -> str:
         return document_key(self.signature, document)
