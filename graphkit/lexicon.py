@@ -62,6 +62,7 @@ class Lexicon:
     label_verbs: frozenset[str]  # "called X a provocation": verbs that put a label on something
     negative_labels: frozenset[str]  # labels that make such a verb CRITICIZE ("a mistake", "unfriendly")
     attend_verbs: frozenset[str]  # "attended / skipped the BRICS summit": MEET with whose summit it is
+    cooperation_purposes: frozenset[str]  # "agreed / signed a deal to build …": the deal is cooperation too
     control_nouns: frozenset[str]  # "X has no intention of going to war", "X made a decision to supply": X does it
     agency_nouns: frozenset[str]  # "denied any involvement in the attack": the doer of what it is in
     hosted_gatherings: frozenset[str]  # besides talks: what a host holds for two sides ("a ceremony hosted by X")

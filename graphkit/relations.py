@@ -11,6 +11,7 @@ Y …"), expulsions, requests to join, and mutual fighting ("X and Y clashed").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, Candidate, SentenceReader
 from graphkit.types import Actor, relation_vocabulary
@@ -61,12 +62,34 @@ class RelationFinder:
 
     def find(self) -> Iterator[Candidate]:
         seen = set()
+        found = []
         for token in self.r.sent:
             for cand in self._at(token):
                 key = (cand.source.id, cand.relation, cand.target.id)
                 if key not in seen:
                     seen.add(key)
-                    yield cand
+                    found.append(cand)
+        for cand in list(found):  # "X and Y signed an agreement to build a railway": cooperation, planned
+            purpose = self._cooperation_purpose(cand) if cand.relation == "AGREE" else None
+            pair = {cand.source.id, cand.target.id}
+            if purpose is None or any({c.source.id, c.target.id} == pair and c.relation in
+                                      ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
+                continue
+            found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
+        yield from found
+
+    def _cooperation_purpose(self, cand):
+        """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
+        trigger = self.r.doc[cand.trigger]
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ in ("VERB", "ADP"):
+            heads.append(trigger.head)
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("xcomp", "acl", "advcl", "relcl") and c.lemma_.lower() in self.lex.cooperation_purposes \
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return c
+        return None
 
     def _at(self, token) -> Iterator[Candidate]:
         lex = self.lex
