@@ -31,6 +31,7 @@ HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", 
                       "sponsored": "SUPPORT", "supported": "SUPPORT"}
 
 
+MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
 
 
@@ -483,6 +484,8 @@ class RelationFinder:
             heads = [*self._slot_heads(verb, slot), *self._slot_heads(obj, slot),
                      *(h for o in inner for h in self._slot_heads(o, slot))]
             for head_token, found in heads:
+                if head_token.lemma_.lower() in MISSION_NOUNS:  # "troops to an African Union mission in Somalia"
+                    found = r._pobj_actors(head_token, ("in",), 0) or r._pobj_actors(verb, ("in",), 0) or found
                 military = cls in ("troops", "weapons")
                 if military and not found and head_token.head.dep_ == "prep":  # "massed troops near Kharkiv"
                     found = r.place_actors(head_token.head.head, (head_token.head.lower_,))
