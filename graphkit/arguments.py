@@ -26,6 +26,7 @@ BORDER_NOUNS = {"border", "frontier", "boundary"}
 LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
                  "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield",
                  "mission", "operation", "presence"}
+SEATED_BODIES = {"army", "military", "government", "authority", "administration", "regime", "junta"}
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
 BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
@@ -209,6 +210,10 @@ class SentenceReader:
             makers = self.makers_of(t)
             if makers:
                 return makers
+        if lemma in SEATED_BODIES:  # "the army in Mali", "the government in Port Sudan", "the authorities in Kabul"
+            seat = self._pobj_actors(t, ("in",), depth) or self.place_actors(t, ("in",))
+            if seat:
+                return [self._state_of(a) for a in seat]
         if lemma in lex.agent_nouns or lemma in ("negotiator", "delegate", "envoy"):
             origin = self._pobj_actors(t, ("from",), depth)  # "negotiators from both sides"
             if origin:

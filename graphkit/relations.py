@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, Candidate, SentenceReader
+from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, Candidate, SentenceReader
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
@@ -193,7 +193,9 @@ class RelationFinder:
                 targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
                 if head is not verb:
                     targets = targets or r._pobj_actors(head, preps, 0)
-        if relation == "ATTACK" and not targets:  # "hit a refinery in Russia's Ryazan region"
+        alongside = _lemma(verb) == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "for", "with")
+                                                     for c in verb.children)
+        if relation == "ATTACK" and not targets and not alongside:  # "hit a refinery in Russia's Ryazan region"
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
             targets = r.place_actors(verb, (*slots, "in", "on"))
@@ -226,6 +228,17 @@ class RelationFinder:
             else:
                 yield from self._both_ways(_unique(sources), relation, verb)
             return
+        if relation == "DEPLOY_TO" and _lemma(verb) == "fight" and not targets and any(
+                p.lemma_.lower() in SEATED_BODIES for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                for p in c.children if p.dep_ == "pobj"):
+            targets = r.slot_actors(verb, "in")  # "fought alongside the army in Mali": Mali's army
+        if relation == "DEPLOY_TO" and _lemma(verb) == "fight" and targets:  # "fighting alongside M23 inside Congo"
+            beside = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("alongside", "for")
+                      for p in c.children if p.dep_ == "pobj"]
+            fought = [a for a in r.slot_actors(verb, "inside") + r.slot_actors(verb, "in") +
+                      [a for p in beside for a in r._pobj_actors(p, ("in", "inside"), 0)]
+                      if a not in targets and a not in sources]
+            yield from self._emit(sources, "ATTACK", fought, verb, _phrase(verb))
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
