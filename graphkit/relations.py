@@ -679,6 +679,8 @@ class RelationFinder:
                 [a for p in preps for a in r.slot_actors(anchor, p)]
             if lemma == "partner" and {c.lemma_.lower() for c in noun.children} & TRADE_WORDS:
                 relation = "COOPERATE"  # "Australia's largest trading partner"
+            if not targets and anchor.dep_ == "attr":  # "For Moscow, Pyongyang has become a key supplier"
+                targets = r.slot_actors(anchor.head, "for")
         elif lemma in BUYER_NOUNS:  # "India remains Russia's largest arms customer": Russia supplies India
             sources = [a for a in modifier_actors] + [a for p in preps for a in r.slot_actors(anchor, p)]
             targets = self._predicated_of(anchor)
