@@ -352,6 +352,9 @@ class SentenceReader:
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp") or \
                 (verb.dep_ == "pcomp" and head.dep_ == "prep"):
             governor = head.head if verb.dep_ == "pcomp" else head
+            if governor.pos_ in ("ADV", "ADJ") and governor.dep_ in ("advmod", "acomp") and \
+                    governor.head.pos_ in ("VERB", "AUX"):
+                governor = governor.head  # "X stopped short of condemning Y", "X fell short of recognising Y"
             if verb.dep_ == "acomp" or head.pos_ == "ADJ":
                 governor = head.head if head.pos_ == "ADJ" else head
             # object control: "sent Shoigu to meet", "accused Iran of supplying", "urged X to"

@@ -385,7 +385,13 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
         if last.actor.kind in ("group", "organization") and last.text.rstrip().endswith("s") and \
                 last.sentence == number:
             return [last.actor]
-    recent = [(sentence, group) for sentence, group in ctx.groups
+    def states(group: list[Actor]) -> list[Actor]:  # "Pashinyan and Aliyev … the two countries": their states
+        if kinds != {"country"}:
+            return group
+        found = [ctx.base.get(a.affiliation) if a.kind == "person" and a.affiliation else a for a in group]
+        return list({a.id: a for a in found if a is not None}.values()) if all(found) else group
+
+    recent = [(sentence, group) for sentence, group in ((s, states(g)) for s, g in ctx.groups)
               if sentence >= number - 1 and all(a.kind in kinds for a in group)
               and (size == 0 or len(group) == size)]
     if recent:  # the first group of the latest sentence that names one (its topic)

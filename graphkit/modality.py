@@ -103,6 +103,12 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             prev = chain[depth - 1]
             if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl"):
                 negated = True
+            if prev.lower_ == "short" and lemma in ("stop", "fall", "come"):
+                negated = True  # "stopped short of condemning", "fell short of recognising"
+            if prev.dep_ == "xcomp" and lemma in ("have", "be") and any(
+                    c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children) and \
+                    not any(t.dep_ == "relcl" for t in chain[:depth]):  # not "… the treaty they initialled"
+                negated = True  # "have yet to sign": not (yet) signed
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
             reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")
