@@ -184,31 +184,8 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
-        if relation in ("THREATEN", "AID") and not targets:  # "threatened to cut Ukraine off", "helped rebuild X"
-            for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
-                targets = r.slot_actors(clause, "dobj")
-        if relation == "THREATEN" and not targets:  # "threatened tariffs on Colombian goods", "… military action against X"
-            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:  # "threatened to impose sanctions on X"
-                preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
-                targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
-                if head is not verb:
-                    targets = targets or r._pobj_actors(head, preps, 0)
-        alongside = _lemma(verb) == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "for", "with")
-                                                     for c in verb.children)
-        if relation == "ATTACK" and not targets and not alongside:  # "hit a refinery in Russia's Ryazan region"
-            targets = r.slot_actors(verb, "in")
-        if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
-            targets = r.place_actors(verb, (*slots, "in", "on"))
-        if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
-            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                       for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
-        if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
-                verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
-                and verb.head.lemma_.lower() in self.lex.event_summaries:
-            targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
-        if relation in SUMMING_UP and not targets and not passive:
-            targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
-                       if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
+        if not targets:
+            targets = self._implied_targets(verb, relation, slots, sources, passive)
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
@@ -228,16 +205,8 @@ class RelationFinder:
             else:
                 yield from self._both_ways(_unique(sources), relation, verb)
             return
-        if relation == "DEPLOY_TO" and _lemma(verb) == "fight" and not targets and any(
-                p.lemma_.lower() in SEATED_BODIES for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside"
-                for p in c.children if p.dep_ == "pobj"):
-            targets = r.slot_actors(verb, "in")  # "fought alongside the army in Mali": Mali's army
-        if relation == "DEPLOY_TO" and _lemma(verb) == "fight" and targets:  # "fighting alongside M23 inside Congo"
-            beside = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("alongside", "for")
-                      for p in c.children if p.dep_ == "pobj"]
-            fought = [a for a in r.slot_actors(verb, "inside") + r.slot_actors(verb, "in") +
-                      [a for p in beside for a in r._pobj_actors(p, ("in", "inside"), 0)]
-                      if a not in targets and a not in sources]
+        if relation == "DEPLOY_TO" and _lemma(verb) == "fight":
+            targets, fought = self._fought_beside(verb, sources, targets)
             yield from self._emit(sources, "ATTACK", fought, verb, _phrase(verb))
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
@@ -250,6 +219,55 @@ class RelationFinder:
         if len(guests) > 1:
             # "X hosted A and B": the guests met each other too
             yield from self._emit(guests, relation, guests, verb, _phrase(verb), symmetric_fallback=guests)
+
+    def _implied_targets(self, verb, relation: str, slots: tuple[str, ...], sources: list[Actor],
+                         passive: bool) -> list[Actor]:
+        """Targets a verb's slots do not name, by relation: what is threatened, the region hit, a city
+        attacked, the doer of what is condemned (first found wins)."""
+        r = self.r
+        targets: list[Actor] = []
+        if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
+            for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
+                targets = r.slot_actors(clause, "dobj")
+        if relation == "THREATEN" and not targets:  # "threatened tariffs on Colombian goods", "… military action against X"
+            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:  # "threatened to impose sanctions on X"
+                preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
+                targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
+                if head is not verb:
+                    targets = targets or r._pobj_actors(head, preps, 0)
+        beside = _lemma(verb) == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "for", "with")
+                                                  for c in verb.children)
+        if relation == "ATTACK" and not targets and not beside:  # "hit a refinery in Russia's Ryazan region"
+            targets = r.slot_actors(verb, "in")
+        if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
+            targets = r.place_actors(verb, (*slots, "in", "on"))
+        if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
+            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
+        if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
+                verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
+                and verb.head.lemma_.lower() in self.lex.event_summaries:
+            targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
+        if relation in SUMMING_UP and not targets and not passive:
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
+                       if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
+        return targets
+
+    def _fought_beside(self, verb, sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """'fought alongside the army in Mali' (the side is Mali's army), and where the fighting was:
+        'fighting alongside M23 inside Congo' attacks Congo. Returns (sides, countries attacked)."""
+        r = self.r
+        beside = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("alongside", "for")
+                  for p in c.children if p.dep_ == "pobj"]
+        if not targets and any(p.lemma_.lower() in SEATED_BODIES for p in beside
+                               if p.head.lower_ == "alongside"):
+            targets = r.slot_actors(verb, "in")  # "fought alongside the army in Mali": Mali's army
+        if not targets:
+            return targets, []
+        fought = [a for a in r.slot_actors(verb, "inside") + r.slot_actors(verb, "in") +
+                  [a for p in beside for a in r._pobj_actors(p, ("in", "inside"), 0)]
+                  if a not in targets and a not in sources]
+        return targets, fought
 
     def particle_frame(self, verb, particle: str, relation: str, slots) -> Iterator[Candidate]:
         """'drew closer to Egypt': the preposition hangs on the adverb."""
