@@ -23,6 +23,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from graphkit.errors import StoreError
+from graphkit.output import library_versions
 from graphkit.types import Document, Evidence
 
 CACHE_FILE = "evidence.sqlite"
@@ -68,11 +69,7 @@ def extractor_signature(model: str | None = None, prefilter: bool = True) -> str
 
     digest = hashlib.sha256()
     digest.update(f"graphkit {__version__}\0{model_signature(model)}\0prefilter={prefilter}\0".encode())
-    for data in ("pycountry",):  # the countries extraction reads
-        try:
-            digest.update(f"{data} {metadata.version(data)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{data} -\0".encode())
+    digest.update(library_versions("pycountry").encode())  # the countries extraction reads
     package = resources.files("graphkit")
     for entry in sorted(package.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py") and entry.name[:-3] not in DOWNSTREAM_MODULES:

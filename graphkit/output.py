@@ -85,19 +85,26 @@ def ensure_folder(folder: Path) -> Path:
 RECORD_FILE = ".graphkit-build.json"
 
 
+def library_versions(*names: str) -> str:
+    """"\0name version" for each installed library ("-" for one that is not), for signatures."""
+    from importlib import metadata
+
+    parts = []
+    for name in names:
+        try:
+            parts.append(f"\0{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"\0{name} -")
+    return "".join(parts)
+
+
 @lru_cache(maxsize=1)
 def package_signature() -> str:
     """A hash of every file of graphkit (code, data, templates) and of the libraries that write its files."""
-    from importlib import metadata
-
     import graphkit
 
     digest = hashlib.sha256(f"graphkit {graphkit.__version__}".encode())
-    for name in ("networkx", "pyvis", "jinja2"):
-        try:
-            digest.update(f"\0{name} {metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name} -".encode())
+    digest.update(library_versions("networkx", "pyvis", "jinja2").encode())
     root = Path(graphkit.__file__).parent
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
