@@ -15,7 +15,7 @@ from dataclasses import replace
 from graphkit.actors import ActorBase
 from graphkit.arguments import Candidate, SentenceReader
 from graphkit.lexicon import Lexicon, load_lexicon
-from graphkit.mentions import DocumentContext, dateline_length, sentence_mentions
+from graphkit.mentions import LINE_ENDS, DocumentContext, dateline_length, sentence_mentions
 from graphkit.modality import Modality, modality_of
 from graphkit.relations import RelationFinder
 from graphkit.types import Actor, Document, Evidence, relation_vocabulary
@@ -139,9 +139,9 @@ def confidence(cand: Candidate, mod: Modality, headline: bool) -> float:
 def _dateline_before(text: str, start: int) -> int:
     """The length of the wire dateline that ends at ``start`` at the start of its line, or 0."""
     line = start
-    while line > 0 and text[line - 1] not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" and start - line < 80:
+    while line > 0 and text[line - 1] not in LINE_ENDS and start - line < 80:
         line -= 1
-    if line == start or (line > 0 and text[line - 1] not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+    if line == start or (line > 0 and text[line - 1] not in LINE_ENDS):
         return 0
     return start - line if dateline_length(text[line: start + 1]) == start - line else 0
 

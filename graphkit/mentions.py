@@ -158,6 +158,9 @@ DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]{2,}(?:[ /-][A-Z][A-Z'.]+){0,3}(?:,
                            r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]\s*|\s-\s+)(?=\S)")
 
 
+LINE_ENDS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines ends a line
+
+
 def dateline_length(text: str) -> int:
     """Characters a wire dateline takes at the start of a paragraph ("MOSCOW, June 19 (Reuters) -",
     "RABAT —"), with the spaces after it; 0 when there is none."""

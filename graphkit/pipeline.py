@@ -40,7 +40,7 @@ from graphkit.graph import (
 )
 from graphkit.headlines import is_headline, name_checker, sentence_case
 from graphkit.lexicon import load_lexicon
-from graphkit.mentions import dateline_length
+from graphkit.mentions import LINE_ENDS, dateline_length
 from graphkit.nlp import load_pipeline
 from graphkit.output import OutputRecord, atomic_open, ensure_folder, package_signature
 from graphkit.types import Document, Evidence
@@ -67,7 +67,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         start = stop
 
 
-_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
+_LINE_END = re.compile(f"\r\n|[{LINE_ENDS}]")  # as str.splitlines
 _SOMETHING = re.compile(r"\S")
 
 
