@@ -501,15 +501,15 @@ def build(
                            on_document=remember, model=model, jobs=jobs, prefilter=prefilter,
                            cache=cache or None, dask=dask)
     outputs = output_paths(folder)
+    # with a cache, an unchanged corpus leaves graph.json and graph.html as they are (they would be the same bytes)
+    record = OutputRecord(folder) if cache else None
     fingerprint = hashlib.sha256()
 
     def take(row: Evidence, line: str) -> None:
         aggregator.add(row, line)
         fingerprint.update(line.encode("utf-8") + b"\n")
 
-    write_evidence(rows, outputs["triples"], on_row=take)
-    # with a cache, an unchanged corpus leaves graph.json and graph.html as they are (they would be the same bytes)
-    record = OutputRecord(folder) if cache else None
+    write_evidence(rows, outputs["triples"], on_row=aggregator.add if record is None else take)
     drawn = {name: outputs[name] for name in ("graph", "view")}
     if record is not None:
         fingerprint.update(json.dumps([package_signature(), title, view_options or {},
