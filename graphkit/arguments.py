@@ -165,7 +165,6 @@ class SentenceReader:
             beyond = self._pobj_actors(t, ("with",), depth)
             if beyond:
                 return beyond
-        named = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token]
         if lemma in LOCATED_NOUNS and not named:  # "targets in Iran", "its base in Qatar"
             inside = self._pobj_actors(t, ("in", "inside"), depth)
             if inside:
@@ -256,7 +255,7 @@ class SentenceReader:
 
     def place_actors(self, head, slots: tuple[str, ...]) -> list[Actor]:
         """Countries of the cities in ``head``'s slots ('shelled Kharkiv', 'strikes on Haifa', 'targets in
-        Belgorod'): a city the knowledge base does not know as an actor, tagged a place by the NER."""
+        Belgorod'): a proper noun the knowledge base does not know as an actor that names a city."""
         from graphkit.places import city_country
 
         tokens = [c for c in head.children if c.dep_ == "dobj" and "dobj" in slots] + \
