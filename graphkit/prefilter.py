@@ -37,7 +37,7 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "al", "bin", "v
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
 dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split())
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = relations.DEFINITE
 PRONOUNS = mentions.PRONOUNS_STATE | mentions.PRONOUNS_PLURAL | mentions.PRONOUNS_PERSON
 PLURALS = frozenset(mentions.PRONOUNS_PLURAL)
 # words that make a reference stand for two or more actors: "the two countries", "both sides"

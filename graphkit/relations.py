@@ -31,6 +31,7 @@ HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", 
                       "sponsored": "SUPPORT", "supported": "SUPPORT"}
 
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
 
@@ -200,10 +201,7 @@ class RelationFinder:
                           *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
             return  # violating a ceasefire is not a build-up
         if not targets and len(_unique(sources)) > 1 and _each_other(verb):  # "X and Y pledged to support each other"
-            if self.vocabulary[relation].symmetric:
-                yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
-            else:
-                yield from self._both_ways(_unique(sources), relation, verb)
+            yield from self._both_ways(_unique(sources), relation, verb)
             return
         if relation == "DEPLOY_TO" and _lemma(verb) == "fight":
             targets, fought = self._fought_beside(verb, sources, targets)
@@ -229,8 +227,9 @@ class RelationFinder:
         if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = r.slot_actors(clause, "dobj")
-        if relation == "THREATEN" and not targets:  # "threatened tariffs on Colombian goods", "… military action against X"
-            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:  # "threatened to impose sanctions on X"
+        if relation == "THREATEN" and not targets:
+            # "threatened tariffs on Colombian goods", "… military action against X", "… to impose sanctions on X"
+            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
                 preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
                 targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
                 if head is not verb:
@@ -349,12 +348,12 @@ class RelationFinder:
             [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
-        negative = self.lex.negative_labels
-        if not any(label.lemma_.lower() in negative or any(
-                c.lemma_.lower() in negative for c in label.children if c.dep_ in ("amod", "compound"))
-                or any(p.lemma_.lower() in negative for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj")  # "an act of aggression"
-                for label in labels):
+        def words(label) -> set[str]:  # "a provocation", "a reckless provocation", "an act of aggression"
+            return {label.lemma_.lower(), *(c.lemma_.lower() for c in label.children if c.dep_ in ("amod", "compound")),
+                    *(p.lemma_.lower() for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")}
+
+        if not any(words(label) & self.lex.negative_labels for label in labels):
             return
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0)]
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
@@ -386,14 +385,12 @@ class RelationFinder:
 
     def participation(self, verb, lemma: str) -> Iterator[Candidate]:
         """'Swedish and Finnish troops take part in NATO's exercise' → COOPERATE among them all."""
-        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
-            return
         if lemma not in ("take", "participate", "join"):
             return
         r = self.r
         r.indirect = False
-        events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for p in c.children if p.dep_ == "pobj"]
+        events = _taken_part_in(verb, lemma) if lemma != "join" else \
+            [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
         events += [c for c in verb.children if c.dep_ == "dobj" and lemma == "join"]
         joined = []
         if lemma == "join":  # "Japan will join the Philippines for a joint patrol"
@@ -413,17 +410,12 @@ class RelationFinder:
         by the verb); 'took part in the NATO summit'. The summit's owner is named before it or by 'of'."""
         r = self.r
         r.indirect = False
-        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
-            return
         if lemma in ("take", "participate"):
-            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                      for p in c.children if p.dep_ == "pobj"]
+            events = _taken_part_in(verb, lemma)
         else:
             events = [c for c in verb.children if c.dep_ == "dobj"]
         for event in events:
-            word = event.lemma_.lower()
-            if word not in self.lex.hosted_gatherings and not any(
-                    relation == "MEET" for relation, _ in self.lex.nouns.get(word, ())):
+            if not self._gathering(event):
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
@@ -781,8 +773,7 @@ class RelationFinder:
                 yield from self._both_ways(sides, relation, noun)
                 return
         presupposed = bool(between or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                       for c in anchor.children)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
@@ -869,7 +860,7 @@ class RelationFinder:
     def _event_before(self, noun) -> list[Actor]:
         """Who did what a definite event noun with no actor of its own refers back to: the doers of the
         previous sentence's relation of that kind ('the strike' an ATTACK; 'the move' any)."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             return []
         if any(c.dep_ in ("poss", "compound", "amod", "prep", "relcl", "acl") and
                any(t.i in self.r.by_token or t.pos_ == "PRON" for t in c.subtree) for c in noun.children):
@@ -905,14 +896,19 @@ class RelationFinder:
             head = head.head
         return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not noun else []
 
+    def _gathering(self, noun) -> bool:
+        """Talks, a summit, a meeting (a MEET noun), or another gathering a host holds ("a ceremony")."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lex.hosted_gatherings or \
+            any(relation == "MEET" for relation, _ in self.lex.nouns.get(lemma, ()))
+
     def _hosted(self, verb, noun) -> list[Actor]:
         """The sides of talks a host held ("hosted talks between A and B", "a meeting between A and B
         hosted by X"); none for another verb or object."""
         if verb.lemma_.lower() != "host":
             return []
         sides = self._between(noun)
-        meeting = noun.lemma_.lower() in self.lex.hosted_gatherings or \
-            any(relation == "MEET" for relation, _ in self.lex.nouns.get(noun.lemma_.lower(), ()))
+        meeting = self._gathering(noun)
         if sides or not meeting or noun is verb.head or noun.head is verb:
             return sides
         # "A and B held talks hosted by X", "A and B agreed to a truce at talks hosted by X": the doers
@@ -923,6 +919,10 @@ class RelationFinder:
         return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not verb else []
 
     def _both_ways(self, sides: list[Actor], relation: str, noun, presupposed: bool = False) -> Iterator[Candidate]:
+        """Each side to each other side (a symmetric relation once a pair)."""
+        if self.vocabulary[relation].symmetric:
+            yield from self._emit(sides, relation, sides, noun, _phrase(noun), sides, presupposed=presupposed)
+            return
         for source in sides:
             yield from self._emit([source], relation, [s for s in sides if s != source], noun, _phrase(noun),
                                   presupposed=presupposed)
@@ -965,6 +965,13 @@ class RelationFinder:
 
 # the small English model lemmatizes a few news verbs wrongly
 LEMMA_FIXES = {"stag": "stage", "ink": "ink", "wag": "wage"}
+
+
+def _taken_part_in(verb, lemma: str) -> list:
+    """What 'took part in' or 'participated in' names (nothing for a 'take' without 'part')."""
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
 
 
 def _each_other(verb) -> bool:
