@@ -526,6 +526,22 @@ class ScriptedBoltServer(_LoopbackService):
                     sock.sendall(_message(0x70, {}))
 
 
+@contextlib.contextmanager
+def proxied_server(skip, **options):
+    """A started ``FalkorDBServer(**options)`` and a ``BoltProxy`` in front of it, both stopped at the end;
+    ``skip(reason)`` (pytest.skip) is called when no server can start here."""
+    try:
+        server = FalkorDBServer(**options).start()
+    except BoltServerError as exc:
+        skip(f"no FalkorDB server: {exc}")
+    proxy = BoltProxy(server.bolt_port).start()
+    try:
+        yield server, proxy
+    finally:
+        proxy.stop()
+        server.stop()
+
+
 def main() -> None:
     """Run a server and a proxy until Ctrl-C; print the URI to use."""
     with FalkorDBServer() as server, BoltProxy(server.bolt_port) as proxy:

@@ -42,16 +42,8 @@ def bolt_server():
                _os.environ.get("GRAPHKIT_TEST_BOLT_PASSWORD", ""))
         return
     helpers = _bolt_helpers()
-    try:
-        server = helpers.FalkorDBServer().start()
-    except helpers.BoltServerError as exc:
-        _pytest.skip(f"no Bolt server: {exc}")
-    proxy = helpers.BoltProxy(server.bolt_port).start()
-    try:
+    with helpers.proxied_server(_pytest.skip) as (_, proxy):
         yield (proxy.uri, helpers.BOLT_USER, helpers.BOLT_PASSWORD)
-    finally:
-        proxy.stop()
-        server.stop()
 
 
 @_pytest.fixture(scope="session")

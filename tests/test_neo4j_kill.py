@@ -239,12 +239,7 @@ def assert_counts_agree_with_linked_evidence(store: Neo4jStore) -> None:
 @pytest.fixture(scope="module")
 def uninterrupted(graph_file, bolt_helpers) -> dict:
     """The database that one uninterrupted ``graphkit load`` of the graph gives on a fresh server."""
-    try:
-        server = bolt_helpers.FalkorDBServer().start()
-    except bolt_helpers.BoltServerError as exc:
-        pytest.skip(f"no FalkorDB server: {exc}")
-    proxy = bolt_helpers.BoltProxy(server.bolt_port).start()
-    try:
+    with bolt_helpers.proxied_server(pytest.skip) as (_, proxy):
         load = Load(graph_file, proxy.uri)
         try:
             assert load.finish() == 0, load.stderr
@@ -255,9 +250,6 @@ def uninterrupted(graph_file, bolt_helpers) -> dict:
             dump = database(store)
         finally:
             store.close()
-    finally:
-        proxy.stop()
-        server.stop()
     print(f"\nuninterrupted load: {load.seconds:.1f} s; {sum(dump['nodes'].values())} nodes, "
           f"{sum(dump['relationships'].values())} relationships")
     return {"database": dump, "seconds": load.seconds}
@@ -266,16 +258,8 @@ def uninterrupted(graph_file, bolt_helpers) -> dict:
 @pytest.fixture
 def durable_server(bolt_helpers):
     """(server, proxy): a FalkorDB of this test's own that keeps acknowledged writes over a kill."""
-    try:
-        server = bolt_helpers.FalkorDBServer(persist=True).start()
-    except bolt_helpers.BoltServerError as exc:
-        pytest.skip(f"no FalkorDB server: {exc}")
-    proxy = bolt_helpers.BoltProxy(server.bolt_port).start()
-    try:
+    with bolt_helpers.proxied_server(pytest.skip, persist=True) as (server, proxy):
         yield server, proxy
-    finally:
-        proxy.stop()
-        server.stop()
 
 
 # ---------------------------------------------------------------- the tests
