@@ -168,8 +168,8 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
                 yield Evidence(
                     doc=document.id, sentence=text, start=start,
                     end=offset + sent.end_char, date=document.date,
-                    source=cand.source.name, source_id=cand.source.id,
-                    relation=cand.relation, target=cand.target.name, target_id=cand.target.id,
+                    source=ctx.name(cand.source), source_id=cand.source.id,
+                    relation=cand.relation, target=ctx.name(cand.target), target_id=cand.target.id,
                     polarity=rel.polarity, weight=rel.weight, predicate=cand.predicate,
                     negated=mod.negated, hedged=mod.hedged, attributed_to=mod.attributed_to,
                     confidence=confidence(cand, mod, headline),

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 
-from graphkit.actors import ActorBase, make_actor
+from graphkit.actors import ActorBase, fold, form_key, make_actor
 from graphkit.lexicon import Lexicon
 from graphkit.types import Actor
 
+POSSESSIVE = re.compile(r"(?:['’]s?)$")
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # NER labels whose unknown entities may become actors of their own
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
@@ -27,7 +28,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
-NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn"}
+NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn", "state", "government"}
 # heads that make a capitalized chain a named body ("UN Multilateral Sanctions Monitoring Committee")
 ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff", "guard", "guards", "corps",
              "party", "team", "office", "service", "court", "bureau", "authority", "forces", "command",
@@ -76,6 +77,8 @@ class DocumentContext:
     claims: list = field(default_factory=list)
     # relations the previous sentence asserted, for "Y condemned the strike" after "X struck Y"
     events: list = field(default_factory=list)
+    # person id → the full name as this document first spells it ("George Gerapetritis" for Giorgos)
+    spellings: dict[str, str] = field(default_factory=dict)
 
     def remember(self, mentions: list[Mention], groups: list[list[Actor]] = ()) -> None:
         number = len(self.history)
@@ -88,6 +91,15 @@ class DocumentContext:
                 if len(parts) > 1:
                     self.surnames[parts[-1].lower()] = m.actor
                     self.surnames[parts[0].lower()] = m.actor
+                spelled = fold(POSSESSIVE.sub("", " ".join(m.text.split())))
+                if m.actor.id not in self.spellings and len(spelled.split()) > 1 \
+                        and all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in spelled.split()) and \
+                        fold(form_key(spelled)).lower() in {fold(form_key(n)).lower() for n in (m.actor.name, *m.actor.aliases)}:
+                    self.spellings[m.actor.id] = spelled
+
+    def name(self, actor: Actor) -> str:
+        """How this document names ``actor``: a person's full name as first spelled here, else the canonical name."""
+        return self.spellings.get(actor.id, actor.name)
 
     def window(self, current: list[Mention]) -> list[Mention]:
         """Mentions of the previous sentence, then the current one, in order."""
@@ -126,6 +138,8 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
             return None  # a surname several people bear is nobody new ("Haftar" the NER calls a body)
     if ent.label_ in NEW_ACTOR_LABELS and _plausible_new_actor(ent):
         name = text[4:] if text.lower().startswith("the ") else text
+        if base.role(name) is not None:
+            return None  # "Secretary of State", "Foreign Secretary": a title, not a body
         from graphkit.places import city_country
 
         if city_country(name):
@@ -311,7 +325,7 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         here = [m for m in states if m.sentence == number]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE:
-        subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: m.depth)
+        subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: -m.start)
         pick = subject[:1] or states[-1:]
         if pick and pick[0].actor.kind != "country":  # in news on states, "it" is mostly a state
             countries = [m for m in states if m.sentence == number and m.actor.kind == "country"]

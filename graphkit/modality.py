@@ -154,6 +154,8 @@ def _negation_reaches(chain: list, depth: int) -> bool:
     ("did not agree to supply") and a noun's light verb ("did not hold talks", "did not engage in talks")."""
     for position in range(depth):
         link = chain[position]
+        if link.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in link.children):
+            return False  # "X has not commented, but Y has met Z": a clause of its own
         if link.dep_ in NEGATION_LINKS:
             continue
         if link.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children):

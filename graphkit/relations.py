@@ -18,6 +18,7 @@ from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
+MEETING_TIMES = {"after", "during", "following", "at", "before", "ahead", "in"}  # "said after talks with X"
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
@@ -31,6 +32,11 @@ HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", 
                       "sponsored": "SUPPORT", "supported": "SUPPORT"}
 
 
+HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "explosion", "blast", "crash", "downing",
+                   "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
+                   "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
+CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
+RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
@@ -118,10 +124,11 @@ class RelationFinder:
             if lemma in lex.attend_verbs or lemma in ("take", "participate"):
                 yield from self.attendance(token, lemma)
             particles = [c.lower_ for c in token.children
-                         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("closer", "close"))
+                         if c.dep_ == "prt" or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in lex.verbs)
                          or (c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs)]  # "shook hands with"
             if lemma in lex.label_verbs:
                 yield from self.labelled(token)
+            yield from self.responsibility(token, lemma)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
@@ -240,6 +247,8 @@ class RelationFinder:
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
             targets = r.place_actors(verb, (*slots, "in", "on"))
+        if relation == "CRITICIZE" and not targets and _lemma(verb) == "blame":  # "blamed the attack on X"
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("on",), 0)]
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
@@ -297,7 +306,31 @@ class RelationFinder:
                 continue  # "warned that the two sides risk losing …" accuses nobody
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
             accused = [a for a in accused if a.id not in {s.id for s in sources}]
-            yield from self._emit(sources, "CRITICIZE", accused, verb, _phrase(verb))
+            # "warned that X would face consequences / risks losing … unless …": a threat
+            consequences = lemma == "warn" and any(
+                (t.dep_ == "mark" and t.lower_ in ("unless", "if")) or t.lemma_.lower() in CONSEQUENCES
+                for t in clause.subtree)
+            yield from self._emit(sources, "THREATEN" if consequences else "CRITICIZE", accused, verb, _phrase(verb))
+
+    def responsibility(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'X held Y responsible (for …)' → X CRITICIZE Y; 'X said Y bore responsibility for …' and
+        'X said Y was behind / responsible for …' → X CRITICIZE Y."""
+        r = self.r
+        r.indirect = False
+        words = {c.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "dobj", "prep")}
+        if lemma == "hold" and words & RESPONSIBLE:
+            yield from self._emit(r.agents(verb), "CRITICIZE", r.slot_actors(verb, "dobj"), verb, _phrase(verb))
+            return
+        blamed = (lemma == "bear" and "responsibility" in words) or (lemma == "be" and words & (RESPONSIBLE | {"behind"}))
+        if not blamed or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.reporting_verbs | \
+                self.lex.criticizing_reporters:
+            return
+        harms = {t.lemma_.lower() for t in verb.subtree if t.dep_ == "pobj"}
+        if not any(h in HARMS or any(rel == "ATTACK" for rel, _ in self.lex.nouns.get(h, ())) for h in harms):
+            return  # "responsible for its own security" blames nobody
+        accused = [a for c in verb.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
+        sources = [a for a in r.agents(verb.head) if a not in accused]
+        yield from self._emit(sources, "CRITICIZE", accused, verb.head, _phrase(verb.head))
 
     def demand(self, verb) -> Iterator[Candidate]:
         """'X demanded that Y withdraw' → X REQUEST Y."""
@@ -650,6 +683,7 @@ class RelationFinder:
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
         anchor = self._anchor(noun)
         sources, targets = [], []
+        adjunct = False
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if anchor is not noun:
             modifiers += [c for c in anchor.children if c.dep_ in ("poss", "amod") and c.i < noun.i]
@@ -755,6 +789,12 @@ class RelationFinder:
                 elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE and \
                         not any(c.dep_ == "poss" for c in anchor.children):
                     sources = self._clause_subject(anchor)
+                elif not sources and relation == "MEET" and anchor.dep_ == "pobj" and \
+                        anchor.head.lower_ in MEETING_TIMES and not any(
+                            c.dep_ == "poss" or c.lower_ in ("that", "this", "those", "these") for c in anchor.children):
+                    sources = self._clause_subject(anchor)  # "agreed during talks in Jakarta", "said after talks with X"
+                    adjunct = anchor.head.lower_ != "in"  # what was said after the talks is reported, not the talks
+
         if not targets and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
             participle = noun.head.head  # "Isolated by Western sanctions, Moscow ..."
             if participle.dep_ == "advcl":
@@ -772,7 +812,7 @@ class RelationFinder:
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
                 yield from self._both_ways(sides, relation, noun)
                 return
-        presupposed = bool(between or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
+        presupposed = bool(between or adjunct or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, noun, _phrase(noun),
@@ -814,7 +854,7 @@ class RelationFinder:
             else:
                 makers = [a for t in c.children if t.i in r.by_token for a in [r.by_token[t.i].actor]]
             r.indirect = False
-            receivers = r.actors_of(noun)
+            receivers = r.actors_of(noun) or self._described(noun)
             receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
             yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
 
@@ -835,6 +875,19 @@ class RelationFinder:
             yield from self._emit(parties, "COOPERATE", parties, noun, _phrase(noun), parties, presupposed=False)
 
     # -- helpers ---------------------------------------------------------------
+    def _described(self, noun) -> list[Actor]:
+        """The actor a descriptive noun stands beside: 'Kataib Hezbollah, the Iran-backed militia' and
+        'the Houthis, an Iran-aligned movement' (the parse may hang the apposition anywhere)."""
+        r = self.r
+        if noun.dep_ == "appos" and noun.head.i in r.by_token:
+            return [r.by_token[noun.head.i].actor]
+        before = noun.left_edge.i - 1
+        if before >= 1 and noun.doc[before].text == "," and before - 1 in r.by_token:
+            mention = r.by_token[before - 1]
+            if mention.end == before and mention.actor.kind != "person":
+                return [mention.actor]
+        return []
+
     def _anchor(self, noun):
         """The phrase a compound trigger heads: 'aid' in 'an aid package for Ukraine' → 'package';
         'sanctions' in 'its 14th package of sanctions' → 'package'."""
