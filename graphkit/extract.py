@@ -153,6 +153,7 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
     lexicon = lexicon or load_lexicon()
     vocabulary = relation_vocabulary()
     ctx = DocumentContext(base=base, date=document.date)
+    found_here = []
     for offset, doc in docs:
         for sent in doc.sents:
             mentions, groups, found = extract_sentence(sent, ctx, lexicon)
@@ -163,14 +164,15 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
                 start -= _dateline_before(document.text, start)
             text = document.text[start: offset + sent.end_char] or sent.text
             headline = not text.rstrip().endswith((".", "!", "?", "’", "”", "'", '"'))
-            for cand, mod in found:
-                rel = vocabulary[cand.relation]
-                yield Evidence(
-                    doc=document.id, sentence=text, start=start,
-                    end=offset + sent.end_char, date=document.date,
-                    source=ctx.name(cand.source), source_id=cand.source.id,
-                    relation=cand.relation, target=ctx.name(cand.target), target_id=cand.target.id,
-                    polarity=rel.polarity, weight=rel.weight, predicate=cand.predicate,
-                    negated=mod.negated, hedged=mod.hedged, attributed_to=mod.attributed_to,
-                    confidence=confidence(cand, mod, headline),
-                )
+            found_here.extend((text, start, offset + sent.end_char, headline, cand, mod) for cand, mod in found)
+    # people are named as the document spells them, which may come after a headline names them
+    for text, start, end, headline, cand, mod in found_here:
+        rel = vocabulary[cand.relation]
+        yield Evidence(
+            doc=document.id, sentence=text, start=start, end=end, date=document.date,
+            source=ctx.name(cand.source), source_id=cand.source.id,
+            relation=cand.relation, target=ctx.name(cand.target), target_id=cand.target.id,
+            polarity=rel.polarity, weight=rel.weight, predicate=cand.predicate,
+            negated=mod.negated, hedged=mod.hedged, attributed_to=mod.attributed_to,
+            confidence=confidence(cand, mod, headline),
+        )

@@ -18,6 +18,8 @@ from graphkit.lexicon import Lexicon
 from graphkit.types import Actor
 
 POSSESSIVE = re.compile(r"(?:['’]s?)$")
+TITLE_WORDS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "president", "pope", "general", "gen",
+               "crown", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "lord", "marshal", "ayatollah"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # NER labels whose unknown entities may become actors of their own
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
@@ -91,10 +93,9 @@ class DocumentContext:
                 if len(parts) > 1:
                     self.surnames[parts[-1].lower()] = m.actor
                     self.surnames[parts[0].lower()] = m.actor
-                spelled = fold(POSSESSIVE.sub("", " ".join(m.text.split())))
-                if m.actor.id not in self.spellings and len(spelled.split()) > 1 \
-                        and all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in spelled.split()) and \
-                        fold(form_key(spelled)).lower() in {fold(form_key(n)).lower() for n in (m.actor.name, *m.actor.aliases)}:
+            if m.via == "entity" and m.actor.kind != "country" and m.actor.id not in self.spellings:
+                spelled = _spelling(m)
+                if spelled:
                     self.spellings[m.actor.id] = spelled
 
     def name(self, actor: Actor) -> str:
@@ -105,6 +106,25 @@ class DocumentContext:
         """Mentions of the previous sentence, then the current one, in order."""
         previous = self.history[-1] if self.history else []
         return [m for m in previous if m.via != "coref"] + [m for m in current if m.via != "coref"]
+
+
+def _spelling(mention: Mention) -> str | None:
+    """The name a mention spells out in full for a person or body, if it is one of the actor's own
+    names ("George Gerapetritis" for Giorgos, "UN Multilateral Sanctions Monitoring Committee" for
+    the Team); never a titled or dotted form, and a body known by an acronym keeps it."""
+    actor = mention.actor
+    text = " ".join(mention.text.split())
+    text = POSSESSIVE.sub("", text[4:] if text[:4].lower() == "the " else text)
+    words = text.split()
+    if not words or "." in text or words[0].lower() in TITLE_WORDS:
+        return None
+    if fold(form_key(text)).lower() not in {fold(form_key(n)).lower() for n in (actor.name, *actor.aliases)}:
+        return None
+    if actor.kind != "person" and len(actor.name.split()) < 2:
+        return None  # "IAEA", "NATO": the name the field uses
+    links = NAME_PARTICLES if actor.kind == "person" else NAME_PARTICLES | {"of", "the", "for", "and", "on", "in"}
+    full = len(words) > 1 and all(w[0].isupper() or w.lower() in links for w in words)
+    return fold(text) if full else None
 
 
 def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tuple[Actor, str] | None:
@@ -318,7 +338,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     """Actors a pronoun or definite description refers to (same or previous sentence), or []."""
     word = token.lower_
     number = len(ctx.history)
-    window = [m for m in ctx.window(current) if m.sentence < number or m.start < token.i]
+    doc = token.doc
+    window = [m for m in ctx.window(current) if m.sentence < number or m.start < token.i and not (
+        token.left_edge.i <= m.start and m.end < len(doc) and doc[m.end].text == "-")]  # not "the Iran-backed group"
     states = [m for m in window if m.actor.kind != "person"]
     people = [m for m in window if m.actor.kind == "person"]
     if word in ("its",):

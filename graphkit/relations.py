@@ -29,7 +29,7 @@ NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conferenc
 # "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
 HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", "armed": "SUPPLY_ARMS",
                       "supplied": "SUPPLY_ARMS", "funded": "AID", "financed": "AID", "trained": "COOPERATE",
-                      "sponsored": "SUPPORT", "supported": "SUPPORT"}
+                      "sponsored": "SUPPORT", "supported": "SUPPORT", "linked": "ALLY", "affiliated": "ALLY"}
 
 
 HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "explosion", "blast", "crash", "downing",
