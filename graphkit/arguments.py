@@ -185,8 +185,8 @@ class SentenceReader:
                     if lemma in lex.agent_nouns or lemma in lex.place_nouns:
                         return [self._state_of(a) for a in owners]
                     return owners
-        for c in t.children:  # "a Saudi-led coalition"
-            if c.dep_ == "amod" and c.lower_.split("-")[-1] == "led":
+        for c in t.children:  # "a Saudi-led coalition", "the Houthi-held port"
+            if c.dep_ == "amod" and c.lower_.split("-")[-1] in ("led", "held", "controlled", "occupied", "run"):
                 leaders = [self.by_token[x.i].actor for x in c.subtree if x.i in self.by_token]
                 leaders += [self.by_token[c.i - 2].actor] if c.i >= 2 and c.doc[c.i - 1].text == "-" and \
                     c.i - 2 in self.by_token else []
@@ -382,7 +382,8 @@ class SentenceReader:
         if slot == "dobj":
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if not objects and head.pos_ in ("VERB", "AUX"):  # "attacked and occupied Crimea"
-                objects = [c for v in head.conjuncts if v.i > head.i for c in v.children if c.dep_ == "dobj"]
+                objects = [c for v in head.conjuncts if v.i > head.i and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in v.children) for c in v.children if c.dep_ == "dobj"]
             for c in objects:
                 out.extend(self.actors_of(c))
             return out

@@ -344,6 +344,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     states = [m for m in window if m.actor.kind != "person"]
     people = [m for m in window if m.actor.kind == "person"]
     if word in ("its",):
+        # "Israeli and American strikes on its sites": not the strikers, whose noun "its" hangs under
+        doers = {x.i for a in list(token.ancestors)[:4] if a.pos_ in ("NOUN", "PROPN")
+                 for c in a.children if c.dep_ in ("amod", "compound", "nmod") and token not in c.subtree
+                 for x in c.subtree}
+        states = [m for m in states if m.sentence < number or m.start not in doers]
         here = [m for m in states if m.sentence == number]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE:
@@ -354,6 +359,10 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             pick = countries[-1:] or pick
         return [m.actor for m in pick]
     if word in PRONOUNS_PERSON:
+        if _is_subject(token):  # "X met Y, and he …": a subject pronoun continues the subject
+            subjects = [m for m in people if m.subject]
+            if subjects:
+                return [subjects[-1].actor]
         return [people[-1].actor] if people else []
     size = _group_size(token, lexicon)
     if size is not None:
@@ -369,11 +378,32 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         others = [m for m in country if m.actor.id not in subject_ids]
         pick = others[-1:] or country[-1:]
         return [m.actor for m in pick]
+    if lemma in lexicon.person_role_words and has_def and _has_modifier_actor(token):
+        return _office_holder(token, current, ctx)  # "the Russian leader", "the Iranian foreign minister"
     if lemma in lexicon.person_role_words and has_def and not _has_modifier_actor(token):
         for m in reversed(people):
             if lemma in ctx.roles.get(m.actor.id, set()):
                 return [m.actor]
     return []
+
+
+def _office_holder(token, current: list[Mention], ctx: DocumentContext) -> list[Actor]:
+    """Who holds the office a title with a country names: a person of that country just named in that
+    role, else the office holder on the document's date."""
+    countries = [m for m in current if token.left_edge.i <= m.start < token.i and m.actor.kind == "country"]
+    if len(countries) != 1:
+        return []
+    country = countries[0]
+    words = [t.text for t in token.subtree if country.end <= t.i <= token.i and t.dep_ not in ("det", "punct")]
+    role = ctx.base.role(" ".join(words))
+    if role is None:
+        return []
+    for m in reversed(ctx.window(current)):
+        if m.actor.kind == "person" and m.actor.affiliation == country.actor.id and \
+                role in {ctx.base.role(r) for r in ctx.roles.get(m.actor.id, ())}:
+            return [m.actor]
+    holder = ctx.base.office_holder(country.actor.id, role, ctx.date) if ctx.date else None
+    return [holder] if holder is not None else []  # an undated text does not say who held it
 
 
 def _is_subject(token) -> bool:

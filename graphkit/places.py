@@ -1,4 +1,4 @@
-"""Cities to their countries, for places attacked or threatened ("Russian forces shelled Kharkiv").
+"""Cities and regions to their countries, for places attacked or threatened ("Russian forces shelled Kharkiv").
 
 A city names no actor of its own, but an attack on a city is an attack on its
 country. The table (``data/places/cities.tsv``: name, ISO 3166 alpha-3) holds
@@ -24,6 +24,9 @@ from pathlib import Path
 MIN_POPULATION = 100_000
 DOMINANT = 5  # a shared name goes to the largest city when it is this many times larger than the next
 TABLE = "data/places/cities.tsv"
+# regions fought over or struck that the news names as places (written by hand: GeoNames' cities
+# have no provinces); an occupied or annexed region stays its internationally recognised country's
+REGIONS = "data/places/regions.tsv"
 
 
 def build_table() -> dict[str, str]:
@@ -58,9 +61,16 @@ def _cities() -> dict[str, str]:
         return {name: code for name, code in csv.reader(handle, delimiter="\t")}
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    with resources.files("graphkit").joinpath(REGIONS).open(encoding="utf-8", newline="") as handle:
+        return {name: code for name, code in csv.reader(handle, delimiter="\t")}
+
+
 def city_country(name: str) -> str | None:
-    """The alpha-3 code of the country of the city ``name`` ("Kharkiv" → "UKR"), or None."""
-    return _cities().get(name.strip())
+    """The alpha-3 code of the country of the city or region ``name`` ("Kharkiv", "Crimea" → "UKR"), or None."""
+    name = name.strip()
+    return _cities().get(name) or _regions().get(name)
 
 
 def write_table(path: Path | None = None) -> Path:

@@ -36,6 +36,8 @@ HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "expl
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
+RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache"})
+CLOSED = frozenset({"airspace", "border", "embassy", "consulate", "port", "waters", "crossing", "market"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
@@ -120,6 +122,9 @@ class RelationFinder:
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
+            yield from self.withdrawal(token, lemma)
+            if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
             if lemma in lex.attend_verbs or lemma in ("take", "participate"):
                 yield from self.attendance(token, lemma)
@@ -175,6 +180,13 @@ class RelationFinder:
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
+        if relation == "MEET" and _lemma(verb) == "host":
+            stationed = [c for c in verb.children if c.dep_ == "dobj" and
+                         (self.lex.object_class(c.lemma_) == "troops" or c.lemma_.lower() in ("engineer", "base"))]
+            if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
+                yield from self._emit([a for c in stationed for a in r.makers_of(c)], "DEPLOY_TO", r.agents(verb),
+                                      verb, _phrase(verb))
+                return
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -469,6 +481,55 @@ class RelationFinder:
         for obj in [c for c in verb.children if c.dep_ == "dobj"]:
             if obj.lemma_.lower() in lex.expelled_nouns or obj.i in r.by_token:
                 yield from self._emit(r.agents(verb), "SANCTION", r.actors_of(obj), verb, _phrase(verb))
+
+    def withdrawal(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'recalled its ambassador from X', 'closed its airspace to X' → SANCTION X; 'withdrew from /
+        pulled out of / quit the ICC or X's initiative' → REJECT."""
+        r = self.r
+        lex = self.lex
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets: list[Actor] = []
+        if lemma == "recall" and any(o.lemma_.lower() in RECALLED for o in objects):
+            targets = [a for o in [verb, *objects] for a in r._pobj_actors(o, ("from", "to", "in"), 0)]
+            relation = "SANCTION"
+        elif lemma == "close" and any(o.lemma_.lower() in CLOSED for o in objects):
+            to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] + \
+                 [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "to"]
+            targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token]
+            relation = "SANCTION"
+        elif lemma in lex.leave_verbs or (lemma == "pull" and any(c.lower_ == "out" for c in verb.children)):
+            heads = [verb, *(c for c in verb.children if c.lower_ == "out")]  # "pulled out of": "of" may hang on "out"
+            left = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for x in [c, *c.conjuncts] for p in x.children if p.dep_ == "pobj"]
+            if lemma in ("quit", "exit", "leave"):
+                left += objects
+            for thing in left:
+                owners = [a for a in r.actors_of(thing) if a.kind in ("organization", "group")] \
+                    if thing.i in r.by_token else []
+                if not owners and (lex.object_class(thing.lemma_) == "agreement" or thing.lemma_.lower() in
+                                   ("initiative", "format", "framework", "programme", "program", "mechanism")):
+                    owners = [a for c in thing.children if c.dep_ == "poss" for a in r.actors_of(c)] + \
+                        r._pobj_actors(thing, ("with",), 0)  # "China's Belt and Road Initiative"
+                targets += owners
+            relation = "REJECT"
+        else:
+            return
+        r.indirect = False
+        if targets:
+            yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def not_ruled_out(self, verb) -> Iterator[Candidate]:
+        """'refused to rule out (using) military force against X', 'did not rule out strikes on X' → THREATEN."""
+        r = self.r
+        negative = any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline"))
+        if not negative:
+            return
+        r.indirect = False
+        aimed = [a for t in verb.subtree if t.dep_ == "prep" and t.lower_ in THREAT_OBJECTS
+                 for p in t.children if p.dep_ == "pobj" for a in r.actors_of(p)]
+        agents = r.agents(verb) or (r.agents(verb.head) if verb.dep_ == "xcomp" else [])
+        yield from self._emit(agents, "THREATEN", _unique(aimed), verb, _phrase(verb), presupposed=True)
 
     # -- transfers -------------------------------------------------------------
     def transfer(self, verb, lemma: str) -> Iterator[Candidate]:
