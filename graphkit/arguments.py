@@ -28,7 +28,8 @@ LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation
                  "mission", "operation", "presence"}
 SEATED_BODIES = {"army", "military", "government", "authority", "administration", "regime", "junta"}
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival"}  # plural, a reference to a group
-ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender"}
+ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender", "creditor", "lender",
+              "donor"}
 BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
 
 
@@ -129,6 +130,10 @@ class SentenceReader:
             if actor.kind == "person" and lemma in self.lex.person_role_words:
                 self.ctx.roles.setdefault(actor.id, set()).add(lemma)
             return [actor]
+        for child in t.children:  # "its Syrian offshoot, the YPG": the body named beside the description
+            if child.dep_ == "appos" and child.i in self.by_token and \
+                    self.by_token[child.i].actor.kind in ("organization", "group") and t.pos_ == "NOUN":
+                return [self.by_token[child.i].actor]
         if lemma == "counterpart":  # "X and his Indonesian counterpart, Y, agreed", Y attached to X by the parser
             after = t.right_edge.i + 1
             named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None

@@ -36,7 +36,7 @@ ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff"
              "party", "team", "office", "service", "court", "bureau", "authority", "forces", "command",
              "directorate", "assembly", "parliament", "congress", "senate", "cabinet", "board", "panel",
              "mission", "group", "organization", "organisation", "institute", "center", "centre", "front",
-             "army", "navy", "police", "network", "union", "movement", "brigade", "brigades", "militia"}
+             "army", "navy", "police", "network", "union", "movement", "brigade", "brigades", "militia", "cartel"}
 TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "adviser", "advisor",
                "envoy", "ambassador", "commander", "director", "chairman", "chairwoman", "head", "undersecretary"}
 HYPHENS = {"-", "‐", "‑"}
@@ -363,6 +363,10 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             subjects = [m for m in people if m.subject]
             if subjects:
                 return [subjects[-1].actor]
+        else:  # "Xi received him": not the subject of its own verb
+            own = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+            own_ids = {m.actor.id for m in people if m.sentence == number and m.start in own}
+            people = [m for m in people if m.actor.id not in own_ids]
         return [people[-1].actor] if people else []
     size = _group_size(token, lexicon)
     if size is not None:

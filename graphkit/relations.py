@@ -36,6 +36,8 @@ HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "expl
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
+DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
+TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache"})
 CLOSED = frozenset({"airspace", "border", "embassy", "consulate", "port", "waters", "crossing", "market"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
@@ -99,6 +101,11 @@ class RelationFinder:
                 if c.dep_ in ("xcomp", "acl", "advcl", "relcl") and c.lemma_.lower() in self.lex.cooperation_purposes \
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     return c
+        for head in heads:  # "a defence cooperation agreement", "a military cooperation accord"
+            for c in head.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ("cooperation", "co-operation") \
+                        and self.lex.object_class(head.lemma_) == "agreement":
+                    return c
         return None
 
     def _at(self, token) -> Iterator[Candidate]:
@@ -123,6 +130,12 @@ class RelationFinder:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
             yield from self.withdrawal(token, lemma)
+            if lemma in ("designate", "list", "blacklist", "declare") and any(
+                    t.lemma_.lower() in TERROR_WORDS for c in token.children if c.dep_ in ("prep", "oprd", "xcomp")
+                    and c.lower_ != "by" for t in c.subtree):
+                self.r.indirect = False  # "designated the cartel as a terrorist organisation"
+                yield from self._emit(self.r.agents(token), "SANCTION", self.r.slot_actors(token, "dobj"), token,
+                                      _phrase(token))
             if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
@@ -180,6 +193,9 @@ class RelationFinder:
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
+        if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly") and any(
+                c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
+            relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
                          (self.lex.object_class(c.lemma_) == "troops" or c.lemma_.lower() in ("engineer", "base"))]
@@ -204,6 +220,11 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if relation == "SANCTION" and not passive:  # "expelled its ambassador, X": X and the state X serves
+            for c in verb.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
+                    targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
+                                for a in r.actors_of(m) if a not in targets and a.kind != "person"]
         if not targets:
             targets = self._implied_targets(verb, relation, slots, sources, passive)
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
@@ -259,6 +280,12 @@ class RelationFinder:
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
             targets = r.place_actors(verb, (*slots, "in", "on"))
+        if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
+            for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]:
+                parties = self._between(c) or [r.by_token[m.i].actor for m in c.children
+                                                 if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
+                if len(_unique(parties)) > 1:
+                    targets = [a for a in _unique(parties) if a not in sources]
         if relation == "CRITICIZE" and not targets and _lemma(verb) == "blame":  # "blamed the attack on X"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("on",), 0)]
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
@@ -835,7 +862,11 @@ class RelationFinder:
                 if governor is not None and _lemma(governor) == "threaten" and anchor.dep_ == "dobj" and \
                         self.vocabulary[relation].polarity < 0:
                     return  # "threatened sanctions on X" is a threat (the verb's), not a sanction
-                if governor is not None:
+                if governor is not None and relation == "CRITICIZE" and _lemma(governor) in DRAWING:
+                    # "the pact took effect, drawing a Chinese rebuke", "the raid drew condemnation from X"
+                    sources = sources or [a for p in ("from", "by") for a in r.slot_actors(governor, p)]
+                    targets = [a for a in self._drawn_by(governor) if a not in sources]
+                elif governor is not None:
                     if not sources:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
                         purpose = anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "into")
@@ -1053,6 +1084,21 @@ class RelationFinder:
                         return [a for o in p.children if o.dep_ == "pobj" for a in self.r.actors_of(o)]
         return []
 
+    def _drawn_by(self, verb) -> list[Actor]:
+        """Who or what drew a reaction: the subject of 'X drew condemnation', or of the clause a participle
+        hangs on ('the pact took effect, drawing a rebuke'), a thing standing for its parties."""
+        r = self.r
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ in ("advcl", "acl", "conj", "xcomp"):
+            head = verb.head
+            subjects = [head] if head.pos_ in ("NOUN", "PROPN") else \
+                [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found: list[Actor] = []
+        for s in subjects:
+            found += r.actors_of(s) or self._between(s) or [
+                r.by_token[m.i].actor for m in s.subtree if m.i < s.i and m.i in r.by_token]
+        return _unique(found)
+
     def _relative_clause_agents(self, noun) -> list[Actor]:
         """'the drills that China and Russia held' → China, Russia."""
         return [a for c in noun.children if c.dep_ == "relcl"
@@ -1074,6 +1120,8 @@ class RelationFinder:
             return r.actors_of(noun.head)
         if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
             return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
+            return [a for c in noun.head.children if c.dep_ == "attr" for a in r.actors_of(c)]  # "X's partner is Y"
         return []
 
 
