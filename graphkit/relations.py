@@ -220,7 +220,7 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
-        if relation == "SANCTION" and not passive:  # "expelled its ambassador, X": X and the state X serves
+        if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
                     targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
@@ -517,7 +517,8 @@ class RelationFinder:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         targets: list[Actor] = []
         if lemma == "recall" and any(o.lemma_.lower() in RECALLED for o in objects):
-            targets = [a for o in [verb, *objects] for a in r._pobj_actors(o, ("from", "to", "in"), 0)]
+            targets = [a for o in [verb, *objects] for a in r._pobj_actors(o, ("from", "to", "in"), 0)] + \
+                r.slot_actors(verb, "to")  # "recalling its ambassadors to Mali and Niger" (a dative to the parser)
             relation = "SANCTION"
         elif lemma == "close" and any(o.lemma_.lower() in CLOSED for o in objects):
             to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] + \
