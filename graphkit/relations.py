@@ -36,6 +36,7 @@ HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "expl
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
+STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache"})
@@ -166,6 +167,8 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
+            if lex.object_class(lemma) == "troops":
+                yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
                 yield from self.weapons_aimed(token)
             for relation, preps in lex.nouns.get(lemma, ()):
@@ -717,6 +720,23 @@ class RelationFinder:
             verb = next((a for a in weapon.ancestors if a.pos_ in ("VERB", "AUX")), None)
             sources = r.agents(verb) if verb is not None else []
         yield from self._emit(sources, "ATTACK", targets, weapon, f"{weapon.text} {aimed[0].text}")
+
+    def stationed(self, troops) -> Iterator[Candidate]:
+        """'a German brigade for Lithuania', 'U.S. troops stationed in Japan' → DEPLOY_TO."""
+        r = self.r
+        owners = [a for a in r.makers_of(troops) if a.kind == "country"] or \
+            [a for c in troops.children if c.dep_ == "poss" for a in r.actors_of(c) if a.kind == "country"]
+        if not owners:
+            return
+        hosts = r._pobj_actors(troops, ("for",), 0)
+        predicates = [c for c in troops.children if c.dep_ == "acl"]
+        if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
+            predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
+        for acl in [c for c in predicates if c.lemma_.lower() in STATIONED]:
+            hosts += r._pobj_actors(acl, ("in", "to", "on"), 0) or r.place_actors(acl, ("in", "to", "on"))
+        hosts = [a for a in _unique(hosts) if a.kind == "country" and a not in owners]
+        r.indirect = False
+        yield from self._emit(owners, "DEPLOY_TO", hosts, troops, _phrase(troops), presupposed=True)
 
     def transfer_noun(self, noun, lemma: str) -> Iterator[Candidate]:
         """"Tehran's supply of drones to Russia", 'arms sales to Israel', 'drone transfers to Russia'."""
