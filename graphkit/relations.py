@@ -298,6 +298,11 @@ class RelationFinder:
                 verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
                 and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
+        if relation in SUMMING_UP and not targets and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.lex.nouns:
+            head = verb.head  # "joint patrols that NATO has criticised", "drills which X denounced as …": their doers
+            doers = [r.by_token[t.i].actor for t in head.subtree if t.i < head.i and t.i in r.by_token] or \
+                r._doers(head, 0) or self._summed_up_doers(head)
+            targets = [a for a in _unique(doers) if a not in sources]
         if relation in SUMMING_UP and not targets and not passive:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
                        if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
@@ -1122,7 +1127,8 @@ class RelationFinder:
 
     def _relative_clause_agents(self, noun) -> list[Actor]:
         """'the drills that China and Russia held' → China, Russia."""
-        return [a for c in noun.children if c.dep_ == "relcl"
+        attitudes = {lemma for lemma, entries in self.lex.verbs.items() if any(rel in SUMMING_UP for rel, _ in entries)}
+        return [a for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() not in attitudes  # not "… NATO criticised"
                 for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("which", "that", "who")
                 for a in self.r.actors_of(s)]
 
