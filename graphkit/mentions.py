@@ -26,6 +26,7 @@ NEW_ACTOR_LABELS = {"PERSON", "ORG"}
 ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
                     "coalition", "group", "community"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
+RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
@@ -381,6 +382,20 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
         others = [m for m in country if m.actor.id not in subject_ids]
         pick = others[-1:] or country[-1:]
+        if lemma in RULING_BODIES:  # "the junta": of the countries in view (or their people's), the one the
+            def state(m):           # document is most about
+                return ctx.base.get(m.actor.affiliation) if m.actor.kind == "person" and m.actor.affiliation else m.actor
+            counts: dict[str, int] = {}
+            for sentence in ctx.history:
+                for m in sentence:
+                    a = state(m)
+                    if a is not None:
+                        counts[a.id] = counts.get(a.id, 0) + 1
+            in_view = [a for m in window for a in [state(m)] if a is not None and a.kind == "country"
+                       and a.id not in subject_ids]
+            if in_view:
+                best = max(counts.get(a.id, 0) for a in in_view)
+                return [[a for a in in_view if counts.get(a.id, 0) == best][-1]]
         return [m.actor for m in pick]
     if lemma in lexicon.person_role_words and has_def and _has_modifier_actor(token):
         return _office_holder(token, current, ctx)  # "the Russian leader", "the Iranian foreign minister"
