@@ -174,6 +174,10 @@ class SentenceReader:
             inside = self._pobj_actors(t, ("in", "inside"), depth)
             if inside:
                 return inside
+        if lemma in ("ally", "partner") and t.tag_ == "NNS":  # "its allies in Seoul and Tokyo"
+            named = [a for a in self._pobj_actors(t, ("in",), depth) if a.kind == "country"]
+            if named:
+                return named
         for child in t.children:
             if child.dep_ == "poss" and child.lower_ == "whose":  # "Russia, whose forces struck ..."
                 clause = child.head.head

@@ -109,6 +109,10 @@ class DocumentContext:
         return [m for m in previous if m.via != "coref"] + [m for m in current if m.via != "coref"]
 
 
+def _bare_surname(word: str) -> str:
+    return re.sub(r"^(?:al|el|ul)[-‐]", "", fold(word).lower())
+
+
 def _spelling(mention: Mention) -> str | None:
     """The name a mention spells out in full for a person or body, if it is one of the actor's own
     names ("George Gerapetritis" for Giorgos, "UN Multilateral Sanctions Monitoring Committee" for
@@ -119,12 +123,16 @@ def _spelling(mention: Mention) -> str | None:
     words = text.split()
     if not words or "." in text or words[0].lower() in TITLE_WORDS:
         return None
-    if fold(form_key(text)).lower() not in {fold(form_key(n)).lower() for n in (actor.name, *actor.aliases)}:
-        return None
+    if len(words) < len(actor.name.split()):
+        return None  # "Tayyip Erdogan": a shorter form, not another spelling of the name
+    if fold(form_key(text)).lower() not in {fold(form_key(n)).lower() for n in (actor.name, *actor.aliases)} and not (
+            actor.kind == "person" and _bare_surname(words[-1]) == _bare_surname(actor.name.split()[-1])):
+        return None  # neither one of its names nor the full name around its surname ("Abdel Fattah al-Sisi")
     if actor.kind != "person" and len(actor.name.split()) < 2:
         return None  # "IAEA", "NATO": the name the field uses
     links = NAME_PARTICLES if actor.kind == "person" else NAME_PARTICLES | {"of", "the", "for", "and", "on", "in"}
-    full = len(words) > 1 and all(w[0].isupper() or w.lower() in links for w in words)
+    full = len(words) > 1 and all(w[0].isupper() or w.lower() in links or w.lower().split("-")[0] in links
+                                  for w in words)  # "al-Sisi"
     return fold(text) if full else None
 
 
@@ -187,7 +195,9 @@ def _plausible_new_actor(ent) -> bool:
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
 
 
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")
+# "MOSCOW, June 19 (Reuters) -", "CUCUTA, Colombia, Jan 24, 2025 (AFP) -": a place, maybe its country, a date
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,)?\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}"
+                      r"(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")
 # "RABAT — ", "PORT-AU-PRINCE – ", "NEW YORK (AP) — ", "WASHINGTON - ": a place in capitals and a dash, no date
 DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]{2,}(?:[ /-][A-Z][A-Z'.]+){0,3}(?:,\s+[A-Z][A-Za-z.]+)?"
                            r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]\s*|\s-\s+)(?=\S)")

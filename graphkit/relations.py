@@ -217,6 +217,11 @@ class RelationFinder:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
             if not targets:  # "talks between A and B were hosted by X"
                 targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self._hosted(verb, c)]
+            if not sources and self.vocabulary[relation].symmetric and "dobj" not in slots and \
+                    any(r.slot_actors(verb, slot) for slot in slots):
+                # "Kataib Hezbollah is aligned with Iran", "the group, which is linked to al-Qaeda"
+                sources = [a for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("which", "that", "who")
+                           for a in r.actors_of(c)] or (r.actors_of(verb.head) if verb.dep_ == "relcl" else [])
         else:
             sources = r.agents(verb)
             targets = []
@@ -424,17 +429,22 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")] + \
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+        if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
+            objects, predicates = predicates[:1], predicates[1:]
+        labels = predicates + \
             [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
         def words(label) -> set[str]:  # "a provocation", "a reckless provocation", "an act of aggression"
             return {label.lemma_.lower(), *(c.lemma_.lower() for c in label.children if c.dep_ in ("amod", "compound")),
-                    *(p.lemma_.lower() for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj")}
+                    *(p.lemma_.lower() for c in label.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for p in c.children if p.dep_ == "pobj")}  # "an act of aggression", "an act in breach of …"
 
-        if not any(words(label) & self.lex.negative_labels for label in labels):
+        negative = [label for label in labels if words(label) & self.lex.negative_labels]
+        if not negative:
             return
+        objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0)]
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
@@ -515,7 +525,8 @@ class RelationFinder:
         r.indirect = False
         for obj in [c for c in verb.children if c.dep_ == "dobj"]:
             if obj.lemma_.lower() in lex.expelled_nouns or obj.i in r.by_token:
-                yield from self._emit(r.agents(verb), "SANCTION", r.actors_of(obj), verb, _phrase(verb))
+                expelled = r.actors_of(obj) or [a for a in r.makers_of(obj) if a.kind != "person"]  # "French embassy staff"
+                yield from self._emit(r.agents(verb), "SANCTION", expelled, verb, _phrase(verb))
 
     def withdrawal(self, verb, lemma: str) -> Iterator[Candidate]:
         """'recalled its ambassador from X', 'closed its airspace to X' → SANCTION X; 'withdrew from /
@@ -589,7 +600,13 @@ class RelationFinder:
         moved: list[tuple[object, str]] = []
         with_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                         for p in c.children if p.dep_ == "pobj"]
+        direct = [o for o in objects if o.dep_ == "dobj"]
+        two_objects = not passive and "dative" in slots and len(direct) > 1 and \
+            direct[0].right_edge.i + 1 == direct[1].left_edge.i  # back to back: "handed Libya's coast guard two boats"
         for obj in objects:
+            if two_objects and obj is objects[0]:  # "handed Libya's coast guard two patrol boats": a misparsed dative
+                recipients.extend(r.actors_of(obj))
+                continue
             named = obj.i in r.by_token or (with_objects and "with" in slots) or lemma == "arm"
             actors = r.actors_of(obj) if obj.dep_ in ("dobj", "conj") and named else []
             if actors and "with" in slots:
@@ -832,6 +849,8 @@ class RelationFinder:
         elif lemma in ROLE_NOUNS:
             named = [a for c in anchor.children if c.dep_ in ("appos", "nmod") and c.i in r.by_token
                      for a in r.actors_of(c)]  # "its allies Russia, China and Iran"
+            if lemma in ("ally", "partner") and noun.tag_ == "NNS":  # "its allies in Seoul and Tokyo"
+                named += [a for a in r._pobj_actors(anchor, ("in",), 0) if a.kind == "country" and a not in named]
             sources = named or self._predicated_of(anchor)
             targets = [a for a in modifier_actors if a not in named] + \
                 [a for p in preps for a in r.slot_actors(anchor, p)]
@@ -1145,6 +1164,8 @@ class RelationFinder:
         r = self.r
         if noun.dep_ == "appos":
             return r.actors_of(noun.head)
+        if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
+            return [a for c in noun.head.children if c.dep_ == "dobj" for a in r.actors_of(c)]  # "made X Y's partner"
         if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
             return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
