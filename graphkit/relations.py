@@ -892,6 +892,10 @@ class RelationFinder:
                                for a in r.slot_actors(c, "dobj")]
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
+                    if sources:  # "the tariff that Washington has imposed on Nigerian goods"
+                        targets += [a for c in anchor.children if c.dep_ == "relcl"
+                                    for h in [c, *(x for x in c.children if x.dep_ == "xcomp")] for p in preps
+                                    for a in r.slot_actors(h, p) if a not in targets]
                 if not sources and anchor.dep_ == "pobj" and anchor.head.head.lemma_.lower() in self.lex.agency_nouns:
                     sources = self._agency(anchor.head.head)  # "denied any involvement in the attack on X"
                 override = self.lex.verb_noun_overrides.get((governor.lemma_.lower(), lemma), relation) \
