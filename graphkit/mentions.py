@@ -26,7 +26,7 @@ NEW_ACTOR_LABELS = {"PERSON", "ORG"}
 ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
                     "coalition", "group", "community"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
-RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority"}
+RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
@@ -401,11 +401,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
                     a = state(m)
                     if a is not None:
                         counts[a.id] = counts.get(a.id, 0) + 1
-            in_view = [a for m in window for a in [state(m)] if a is not None and a.kind == "country"
+            in_view = [(a, m.subject) for m in window for a in [state(m)] if a is not None and a.kind == "country"
                        and a.id not in subject_ids]
-            if in_view:
-                best = max(counts.get(a.id, 0) for a in in_view)
-                return [[a for a in in_view if counts.get(a.id, 0) == best][-1]]
+            if in_view:  # ties go to a subject, then to the latest
+                best = max((counts.get(a.id, 0), subject) for a, subject in in_view)
+                return [[a for a, subject in in_view if (counts.get(a.id, 0), subject) == best][-1]]
         return [m.actor for m in pick]
     if lemma in lexicon.person_role_words and has_def and _has_modifier_actor(token):
         return _office_holder(token, current, ctx)  # "the Russian leader", "the Iranian foreign minister"

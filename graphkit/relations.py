@@ -35,11 +35,13 @@ HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", 
 HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "explosion", "blast", "crash", "downing",
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
+WRONG_VERBS = frozenset({"violate", "breach", "flout", "trample"})  # "said X had violated its borders"
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
-RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache"})
+RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
+                      "diplomats", "staff"})
 CLOSED = frozenset({"airspace", "border", "embassy", "consulate", "port", "waters", "crossing", "market"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
@@ -148,6 +150,8 @@ class RelationFinder:
             if lemma in lex.label_verbs:
                 yield from self.labelled(token)
             yield from self.responsibility(token, lemma)
+            if lemma in lex.reporting_verbs:
+                yield from self.reported_wrong(token)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
@@ -384,6 +388,21 @@ class RelationFinder:
         sources = [a for a in r.agents(verb.head) if a not in accused]
         yield from self._emit(sources, "CRITICIZE", accused, verb.head, _phrase(verb.head))
 
+    def reported_wrong(self, verb) -> Iterator[Candidate]:
+        """'X said Y had committed a flagrant violation of …', 'X said Y had violated its borders' → X CRITICIZE Y."""
+        r = self.r
+        for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            said = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "attr", "acomp", "oprd"))]
+            wrongs = [t for t in said if t.lemma_.lower() in self.lex.negative_labels | WRONG_VERBS]  # the claim itself
+            if not wrongs:
+                continue
+            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
+            sources = [a for a in r.agents(verb) if a not in accused]
+            r.indirect = False
+            yield from self._emit(sources, "CRITICIZE", accused, verb, _phrase(verb))
+
     def demand(self, verb) -> Iterator[Candidate]:
         """'X demanded that Y withdraw' → X REQUEST Y."""
         r = self.r
@@ -539,10 +558,20 @@ class RelationFinder:
             targets = [a for o in [verb, *objects] for a in r._pobj_actors(o, ("from", "to", "in"), 0)] + \
                 r.slot_actors(verb, "to")  # "recalling its ambassadors to Mali and Niger" (a dative to the parser)
             relation = "SANCTION"
-        elif lemma == "close" and any(o.lemma_.lower() in CLOSED for o in objects):
+        elif lemma in ("close", "shut", "seal") and any(o.lemma_.lower() in CLOSED for o in objects):
             to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] + \
                  [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "to"]
             targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token]
+            if not targets:  # "shut its border with Belarus", "closed the crossings on its border with X"
+                beyond = [a for o in objects for t in o.subtree if t.lemma_.lower() in ("border", "frontier")
+                          for a in r._pobj_actors(t, ("with",), 0)]
+                named = [r.by_token[t.i].actor for o in objects for t in o.subtree
+                         if t.i < o.i and t.dep_ == "compound" and t.i in r.by_token]  # "shuts Belarus border"
+                targets = beyond or named
+            relation = "SANCTION"
+        elif lemma in ("withdraw", "pull") and any(o.lemma_.lower() in RECALLED for o in objects):
+            heads = [verb, *objects, *(c for c in verb.children if c.lower_ == "out")]  # "pull its diplomats out of X"
+            targets = [a for h in heads for a in r._pobj_actors(h, ("from", "of"), 0)]
             relation = "SANCTION"
         elif lemma in lex.leave_verbs or (lemma == "pull" and any(c.lower_ == "out" for c in verb.children)):
             heads = [verb, *(c for c in verb.children if c.lower_ == "out")]  # "pulled out of": "of" may hang on "out"
@@ -695,9 +724,9 @@ class RelationFinder:
     def _object_class(self, token) -> str | None:
         """What a noun phrase moves: weapons, troops or aid (None if neither)."""
         lex = self.lex
-        if token.pos_ not in ("NOUN", "PROPN"):
-            return None
         lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "NUM" and lemma in lex.quantity_nouns):
+            return None  # "$2.5 billion in weapons": the parser may tag "billion" a number
         if lemma in lex.quantity_nouns or token.like_num:  # "millions of artillery shells", "$12 billion in aid"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -815,6 +844,7 @@ class RelationFinder:
         anchor = self._anchor(noun)
         sources, targets = [], []
         adjunct = False
+        retyped_by = None
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if anchor is not noun:
             modifiers += [c for c in anchor.children if c.dep_ in ("poss", "amod") and c.i < noun.i]
@@ -902,6 +932,7 @@ class RelationFinder:
                     if governor is not None else relation
                 if override is None:
                     return  # "sanctions were lifted", "support was withdrawn", "suspended cooperation"
+                retyped_by = governor if override != relation else None  # the verb is now the trigger
                 relation = override  # "cut off all trade with Israel" → SANCTION
                 if governor is not None and _lemma(governor) == "join" and relation == "SANCTION" and \
                         anchor.dep_ == "dobj" and r.agents(governor):  # "India declined to join Western sanctions"
@@ -913,7 +944,7 @@ class RelationFinder:
                     return  # "threatened sanctions on X" is a threat (the verb's), not a sanction
                 if governor is not None and relation == "CRITICIZE" and _lemma(governor) in DRAWING:
                     # "the pact took effect, drawing a Chinese rebuke", "the raid drew condemnation from X"
-                    sources = sources or [a for p in ("from", "by") for a in r.slot_actors(governor, p)]
+                    sources = sources or [a for h in (governor, anchor) for p in ("from", "by") for a in r.slot_actors(h, p)]
                     targets = [a for a in self._drawn_by(governor) if a not in sources]
                 elif governor is not None:
                     if not sources:
@@ -956,7 +987,7 @@ class RelationFinder:
         presupposed = bool(between or adjunct or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
-        yield from self._emit(sources, relation, targets, noun, _phrase(noun),
+        yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
 
     def ties(self, noun) -> Iterator[Candidate]:
@@ -1192,6 +1223,7 @@ def _each_other(verb) -> bool:
     """'each other' or 'one another' as the verb's object or the object of its preposition."""
     objects = [c for c in verb.children if c.dep_ == "dobj"] + \
         [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objects += [p for o in objects for p in o.children if p.dep_ == "poss"]  # "expel each other's diplomats"
     doc = verb.doc
     return any(o.lower_ in ("other", "another") and o.i > 0 and doc[o.i - 1].lower_ in ("each", "one")
                for o in objects)
