@@ -188,8 +188,8 @@ def _plausible_new_actor(ent) -> bool:
     if root.dep_ == "compound" and root.head.lower_ in TITLE_HEADS:  # "Deputy Defence Minister X": a title
         return False
     if root.lemma_.lower() in BODY_HEADS_FOR_COUNTRY | {"ministry", "department", "office"} and any(
-            c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in root.children):
-        return False  # "North Korea's Foreign Ministry" acts for North Korea
+            c.ent_type_ in ("GPE", "NORP") for c in root.subtree if c.i < root.i):
+        return False  # "North Korea's Foreign Ministry", "the Russian Defence Ministry" act for their country
     content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")
                and not (ent.label_ == "PERSON" and t.lower_ in NAME_PARTICLES and t.i > ent.start)]
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)

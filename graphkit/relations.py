@@ -200,12 +200,15 @@ class RelationFinder:
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
+        if relation == "ATTACK" and _lemma(verb) == "target" and verb.dep_ in ("acl", "advcl") and any(
+                rel == "SANCTION" for t in verb.head.subtree if t.i < verb.i for rel, _ in self.lex.nouns.get(t.lemma_.lower(), ())):
+            return  # "sanctions against Russia, targeting tankers": the sanctions' aim, not an attack
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
-                         (self.lex.object_class(c.lemma_) == "troops" or c.lemma_.lower() in ("engineer", "base"))]
+                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base"))]
             if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
                 yield from self._emit([a for c in stationed for a in r.makers_of(c)], "DEPLOY_TO", r.agents(verb),
                                       verb, _phrase(verb))
