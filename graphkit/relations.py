@@ -36,7 +36,10 @@ HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "expl
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
 WRONG_VERBS = frozenset({"violate", "breach", "flout", "trample"})  # "said X had violated its borders"
-CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion"})
+CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion", "safe"})
+DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "disappointed", "outraged", "troubled",
+                        "concerned", "incensed", "appalled"})
+POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
@@ -150,6 +153,8 @@ class RelationFinder:
             if lemma in lex.label_verbs:
                 yield from self.labelled(token)
             yield from self.responsibility(token, lemma)
+            if lemma in ("be", "remain", "feel", "become"):
+                yield from self.displeased(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
@@ -361,14 +366,14 @@ class RelationFinder:
             return
         triggers = self.lex.trigger_lemmas()
         for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
-            if not any(t.lemma_.lower() in triggers for t in clause.subtree):
-                continue  # "warned that the two sides risk losing …" accuses nobody
-            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
-            accused = [a for a in accused if a.id not in {s.id for s in sources}]
-            # "warned that X would face consequences / risks losing … unless …": a threat
+            # "warned that X would face consequences / risks losing … unless …", "would not be safe": a threat
             consequences = lemma == "warn" and any(
                 (t.dep_ == "mark" and t.lower_ in ("unless", "if")) or t.lemma_.lower() in CONSEQUENCES
                 for t in clause.subtree)
+            if not consequences and not any(t.lemma_.lower() in triggers for t in clause.subtree):
+                continue  # "warned that the economy would slow" accuses nobody
+            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
+            accused = [a for a in accused if a.id not in {s.id for s in sources}]
             yield from self._emit(sources, "THREATEN" if consequences else "CRITICIZE", accused, verb, _phrase(verb))
 
     def responsibility(self, verb, lemma: str) -> Iterator[Candidate]:
@@ -390,6 +395,18 @@ class RelationFinder:
         accused = [a for c in verb.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         sources = [a for a in r.agents(verb.head) if a not in accused]
         yield from self._emit(sources, "CRITICIZE", accused, verb.head, _phrase(verb.head))
+
+    def displeased(self, verb) -> Iterator[Candidate]:
+        """'X was very unhappy about the Israeli strike', 'X is alarmed by Y's moves' → X CRITICIZE the doer."""
+        r = self.r
+        for adj in [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in DISPLEASED]:
+            if any(c.dep_ == "neg" for c in [*verb.children, *adj.children]):
+                continue
+            about = [p for c in adj.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by")
+                     for p in c.children if p.dep_ == "pobj"]
+            targets = [a for p in about for a in r.actors_of(p) or r.makers_of(p)]
+            r.indirect = False
+            yield from self._emit(r.agents(verb), "CRITICIZE", [a for a in _unique(targets)], adj, _phrase(adj))
 
     def reported_wrong(self, verb) -> Iterator[Candidate]:
         """'X said Y had committed a flagrant violation of …', 'X said Y had violated its borders' → X CRITICIZE Y."""
@@ -464,6 +481,11 @@ class RelationFinder:
                       for p in c.children if p.dep_ == "pobj")}  # "an act of aggression", "an act in breach of …"
 
         negative = [label for label in labels if words(label) & self.lex.negative_labels]
+        positive = [label for label in labels if words(label) & POSITIVE_LABELS]
+        if positive and not negative:  # "calling Tajikistan a brotherly neighbour"
+            named = [a for c in objects if c.i < positive[0].i for a in r.actors_of(c)]
+            yield from self._emit(r.agents(verb), "SUPPORT", named, verb, _phrase(verb))
+            return
         if not negative:
             return
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
