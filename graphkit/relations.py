@@ -981,6 +981,11 @@ class RelationFinder:
                             return  # "the UN condemned the attack": the condemner did not attack
                         sources = r.agents(governor)
                         from_governor = True
+                        if not sources and relation == "AGREE":  # "talks between X, Y and Z produced no agreement"
+                            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+                            subjects += [p for c in subjects for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                         for p in x.children if p.dep_ == "pobj"]  # "years of talks between …"
+                            sources = [a for c in subjects for a in self._between(c)]
                     for p in preps:
                         targets += [a for a in r.slot_actors(governor, p) if a not in targets]
                 elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE and \
