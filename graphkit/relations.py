@@ -155,6 +155,8 @@ class RelationFinder:
             yield from self.responsibility(token, lemma)
             if lemma in ("be", "remain", "feel", "become"):
                 yield from self.displeased(token)
+            if lemma in ("call", "phone", "telephone", "ring"):
+                yield from self.phoned(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
@@ -395,6 +397,32 @@ class RelationFinder:
         accused = [a for c in verb.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         sources = [a for a in r.agents(verb.head) if a not in accused]
         yield from self._emit(sources, "CRITICIZE", accused, verb.head, _phrase(verb.head))
+
+    def phoned(self, verb) -> Iterator[Candidate]:
+        """'Mohammed bin Salman called Qatar's emir (to express solidarity)' → MEET; not 'called X a Y',
+        'called on X', 'called for X', 'called X back'."""
+        r = self.r
+        named_oprd = [c for c in verb.children if c.dep_ == "oprd" and c.i in r.by_token]
+        if len(named_oprd) == 1 and not any(c.dep_ in ("dobj", "oprd") and c not in named_oprd for c in verb.children):
+            objects = named_oprd  # "Putin called Recep Tayyip Erdogan on Tuesday": the name parsed as a predicate
+        else:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any((c.dep_ == "oprd" and c not in objects) or c.dep_ in ("ccomp", "attr", "acomp", "prt")
+               or (c.dep_ == "prep" and c.lower_ == "for") or (
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(p.i in r.by_token for p in c.children))
+               for c in verb.children):
+            return  # "called X a Y", "called for talks", "called on X to …"
+        if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in ("on", "upon"):
+            return  # "called on Algerian President X to …"
+        if any(c.dep_ == "xcomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children):
+            return  # "called the vote unfair"
+        if len(objects) != 1 or any(c.dep_ in ("appos", "oprd") and c.i not in r.by_token for c in objects[0].children):
+            return
+        named = objects[0].i in r.by_token or any(c.dep_ == "appos" and c.i in r.by_token for c in objects[0].children)
+        called = [a for a in r.actors_of(objects[0]) if a.kind in ("person", "country")] if named else []
+        r.indirect = False
+        yield from self._emit(r.agents(verb), "MEET", called, verb, _phrase(verb))
 
     def displeased(self, verb) -> Iterator[Candidate]:
         """'X was very unhappy about the Israeli strike', 'X is alarmed by Y's moves' → X CRITICIZE the doer."""
