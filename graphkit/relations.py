@@ -417,7 +417,9 @@ class RelationFinder:
         if any(c.dep_ == "xcomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for c in verb.children):
             return  # "called the vote unfair"
-        if len(objects) != 1 or any(c.dep_ in ("appos", "oprd") and c.i not in r.by_token for c in objects[0].children):
+        if len(objects) != 1 or any(c.dep_ in ("appos", "oprd") and c.i not in r.by_token and (
+                c.lemma_.lower() not in self.lex.person_role_words or c.lemma_.lower() in self.lex.negative_labels)
+                for c in objects[0].children):  # "called Zelensky a dictator" is a label, not a call
             return
         named = objects[0].i in r.by_token or any(c.dep_ == "appos" and c.i in r.by_token for c in objects[0].children)
         called = [a for a in r.actors_of(objects[0]) if a.kind in ("person", "country")] if named else []
@@ -500,7 +502,8 @@ class RelationFinder:
         if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
             objects, predicates = predicates[:1], predicates[1:]
         labels = predicates + \
-            [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i] + \
+            [c for o in objects for c in o.children if c.dep_ in ("amod", "appos") and c.i > o.i
+             and c.i not in r.by_token] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
         def words(label) -> set[str]:  # "a provocation", "a reckless provocation", "an act of aggression"
