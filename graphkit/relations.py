@@ -41,6 +41,8 @@ DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "d
                         "concerned", "incensed", "appalled"})
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
+SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
+                    "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
@@ -157,6 +159,8 @@ class RelationFinder:
                 yield from self.displeased(token)
             if lemma in ("call", "phone", "telephone", "ring"):
                 yield from self.phoned(token)
+            if lemma in ("refuse", "decline"):
+                yield from self.refusal(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
             hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
@@ -397,6 +401,25 @@ class RelationFinder:
         accused = [a for c in verb.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         sources = [a for a in r.agents(verb.head) if a not in accused]
         yield from self._emit(sources, "CRITICIZE", accused, verb.head, _phrase(verb.head))
+
+    def refusal(self, verb) -> Iterator[Candidate]:
+        """'Budapest refused to send weapons to Ukraine', 'India refused to cooperate with Canada', 'Brazil
+        declined to join China's Belt and Road Initiative' → REJECT the other side (SCHEMA.md: refusing)."""
+        r = self.r
+        for act in [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in SAYING
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
+            hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())} | \
+                {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
+            if any(self.vocabulary[rel].polarity < 0 for rel in hostile) or act.lemma_.lower() in ("recognise", "recognize"):
+                continue  # refusing to condemn, sanction or recognise X is not rejecting X
+            others = [a for p in ("to", "with", "for") for h in r.slot_actors(act, p) for a in [h]
+                      if not any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)]
+            for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
+                others += r.actors_of(obj) or r._pobj_actors(obj, ("with",), 0) or \
+                    [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]  # "its deal with Russia"
+            agents = r.agents(verb)
+            r.indirect = False
+            yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
 
     def phoned(self, verb) -> Iterator[Candidate]:
         """'Mohammed bin Salman called Qatar's emir (to express solidarity)' → MEET; not 'called X a Y',
