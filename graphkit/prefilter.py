@@ -48,7 +48,8 @@ REFERENCE_LEMMAS = PAIR_WORDS | frozenset({"country", "nation", "power", "side",
 # trigger words the extractor reads besides the lexicon's trigger lemmas: expulsions ("ordered X to
 # leave"), participation ("took part in joint drills"), joint activities, "Iran-backed" participles
 EXTRA_TRIGGERS = frozenset({"order", "tell", "force", "give", "instruct", "demand", "take", "participate", "join",
-                            "joint"}) | frozenset(getattr(relations, "HYPHEN_PARTICIPLES", ()))
+                            "joint"}) | frozenset(getattr(relations, "HYPHEN_PARTICIPLES", ())) | \
+    frozenset(getattr(relations, "RULE_WORDS", ()))
 CLAIM_NOUNS = frozenset(getattr(extract, "CLAIM_NOUNS", ())) | {"accusation", "claim", "allegation", "report",
                                                                   "charge", "suggestion", "assertion"}
 # tokens of context parsed on either side of kept sentences: the tok2vec layers see 4 tokens

@@ -43,12 +43,19 @@ POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "tru
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
+# words the rules of this module read that are no relation triggers of the lexicon (for the pre-filter):
+# blame, withdrawals, 'refused to rule out', designations, refusals, phone calls, displeasure, troops stationed
+RULE_WORDS = frozenset({"responsibility", "behind", "hold", "bear", "recall", "close", "shut", "seal", "withdraw",
+                        "pull", "quit", "exit", "rule", "designate", "list", "blacklist", "declare", "refuse",
+                        "decline", "call", "phone", "telephone", "ring", "troop", "soldier", "brigade", "force",
+                        "personnel", "contingent", "station", "base"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
                       "diplomats", "staff"})
 CLOSED = frozenset({"airspace", "border", "embassy", "consulate", "port", "waters", "crossing", "market"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
+RULE_WORDS = RULE_WORDS | RESPONSIBLE | WRONG_VERBS | DISPLEASED | STATIONED | DRAWING
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
