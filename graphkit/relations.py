@@ -419,8 +419,8 @@ class RelationFinder:
                 {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
             if any(self.vocabulary[rel].polarity < 0 for rel in hostile) or act.lemma_.lower() in ("recognise", "recognize"):
                 continue  # refusing to condemn, sanction or recognise X is not rejecting X
-            others = [a for p in ("to", "with", "for") for h in r.slot_actors(act, p) for a in [h]
-                      if not any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)]
+            pronoun = any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)
+            others = [] if pronoun else [a for p in ("to", "with", "for") for a in r.slot_actors(act, p)]  # not "commit to it"
             for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
                 others += r.actors_of(obj) or r._pobj_actors(obj, ("with",), 0) or \
                     [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]  # "its deal with Russia"
