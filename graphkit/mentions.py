@@ -498,8 +498,11 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     wanted = size or 2
     seen: list[Actor] = []
     for m in reversed(window):
-        if m.actor.kind in kinds and m.actor.id not in {a.id for a in seen}:
-            seen.append(m.actor)
+        actor = m.actor
+        if kinds == {"country"} and actor.kind == "person" and actor.affiliation:  # "Mr Sisi … the three countries"
+            actor = ctx.base.get(actor.affiliation) or actor
+        if actor.kind in kinds and actor.id not in {a.id for a in seen}:
+            seen.append(actor)
         if len(seen) == wanted:
             break
     return list(reversed(seen)) if len(seen) == wanted else []
