@@ -224,10 +224,15 @@ def dateline_end(doc) -> int:
 
 
 def _whole_name(ent):
-    """'Hassan Sheikh' + 'Mohamud': a person's name the NER cut short, up to its proper-noun head."""
+    """'Hassan Sheikh' + 'Mohamud': a person's name the NER cut short, up to its proper-noun head;
+    'Revolutionary Armed Forces of' + 'Colombia': a body's name cut at its joining word."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for", "and") and end < len(doc) and doc[end].ent_type_:
+        while end < len(doc) and doc[end].ent_type_ and (end == ent.end or doc[end].ent_iob_ == "I"):
+            end += 1
+        return type(ent)(doc, ent.start, end, label=ent.label_)
     if ent.label_ != "PERSON":
         return ent
-    doc, end = ent.doc, ent.end
     while end < len(doc):
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].pos_ == "PROPN" and doc[end - 1].head.i > end:
