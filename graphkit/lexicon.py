@@ -82,6 +82,15 @@ class Lexicon:
                 | frozenset(self.reversed_negatives) | self.criticizing_reporters | self.requesting_reporters
                 | self.join_heads | {"join", "order", "trade", "exchange"})
 
+    @cached_property
+    def verbs_by_relation(self) -> dict[str, frozenset[str]]:
+        """Relation → the verb lemmas (phrasal keys included) that trigger it; computed once."""
+        found: dict[str, set[str]] = {}
+        for lemma, entries in self.verbs.items():
+            for relation, _ in entries:
+                found.setdefault(relation, set()).add(lemma)
+        return {relation: frozenset(lemmas) for relation, lemmas in found.items()}
+
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can carry a relation (for pre-filtering sentences); computed once."""
         return self._trigger_lemmas

@@ -134,7 +134,7 @@ class SentenceFilter:
             self.ruler = add_actor_ruler(blank, self.base)
         self.stop_words = STOP_WORDS
         self.triggers = lex.trigger_lemmas() | lex.criticizing_reporters | lex.person_role_words | EXTRA_TRIGGERS | \
-            frozenset(getattr(lex, "joint_nouns", ()))
+            frozenset(getattr(lex, "joint_nouns", ())) | lex.leave_verbs | lex.object_classes_of("troops")
         self.reporting = lex.reporting_verbs
         self.negating = lex.negating_verbs
         self.role_words = lex.person_role_words

@@ -43,19 +43,22 @@ POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "tru
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
-# words the rules of this module read that are no relation triggers of the lexicon (for the pre-filter):
-# blame, withdrawals, 'refused to rule out', designations, refusals, phone calls, displeasure, troops stationed
-RULE_WORDS = frozenset({"responsibility", "behind", "hold", "bear", "recall", "close", "shut", "seal", "withdraw",
-                        "pull", "quit", "exit", "rule", "designate", "list", "blacklist", "declare", "refuse",
-                        "decline", "call", "phone", "telephone", "ring", "troop", "soldier", "brigade", "force",
-                        "personnel", "contingent", "station", "base"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
                       "diplomats", "staff"})
 CLOSED = frozenset({"airspace", "border", "embassy", "consulate", "port", "waters", "crossing", "market"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
-RULE_WORDS = RULE_WORDS | RESPONSIBLE | WRONG_VERBS | DISPLEASED | STATIONED | DRAWING
+BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
+WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
+DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+REFUSING = frozenset({"refuse", "decline"})
+PHONING = frozenset({"call", "phone", "telephone", "ring"})
+# words the rules of this module read that are no relation triggers of the lexicon, for the pre-filter
+# (it adds the lexicon's leave_verbs and troops itself): blame, withdrawals, "refused to rule out",
+# designations, refusals, phone calls, displeasure, troops stationed, reactions drawn
+RULE_WORDS = WITHDRAWING | DESIGNATING | REFUSING | PHONING | RESPONSIBLE | WRONG_VERBS | DISPLEASED | STATIONED | \
+    DRAWING | {"rule", "responsibility", "behind"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
@@ -144,13 +147,10 @@ class RelationFinder:
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
-            yield from self.withdrawal(token, lemma)
-            if lemma in ("designate", "list", "blacklist", "declare") and any(
-                    t.lemma_.lower() in TERROR_WORDS for c in token.children if c.dep_ in ("prep", "oprd", "xcomp")
-                    and c.lower_ != "by" for t in c.subtree):
-                self.r.indirect = False  # "designated the cartel as a terrorist organisation"
-                yield from self._emit(self.r.agents(token), "SANCTION", self.r.slot_actors(token, "dobj"), token,
-                                      _phrase(token))
+            if lemma in WITHDRAWING or lemma in lex.leave_verbs:
+                yield from self.withdrawal(token, lemma)
+            if lemma in DESIGNATING:
+                yield from self.designation(token)
             if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
@@ -161,12 +161,13 @@ class RelationFinder:
                          or (c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs)]  # "shook hands with"
             if lemma in lex.label_verbs:
                 yield from self.labelled(token)
-            yield from self.responsibility(token, lemma)
+            if lemma in BLAMING:
+                yield from self.responsibility(token, lemma)
             if lemma in ("be", "remain", "feel", "become"):
                 yield from self.displeased(token)
-            if lemma in ("call", "phone", "telephone", "ring"):
+            if lemma in PHONING:
                 yield from self.phoned(token)
-            if lemma in ("refuse", "decline"):
+            if lemma in REFUSING:
                 yield from self.refusal(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
@@ -679,6 +680,15 @@ class RelationFinder:
         r.indirect = False
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def designation(self, verb) -> Iterator[Candidate]:
+        """'designated the cartel as a (foreign) terrorist organisation', 'lists X as a terrorist group' → SANCTION."""
+        if not any(t.lemma_.lower() in TERROR_WORDS for c in verb.children
+                   if c.dep_ in ("prep", "oprd", "xcomp") and c.lower_ != "by" for t in c.subtree):
+            return
+        r = self.r
+        r.indirect = False
+        yield from self._emit(r.agents(verb), "SANCTION", r.slot_actors(verb, "dobj"), verb, _phrase(verb))
 
     def not_ruled_out(self, verb) -> Iterator[Candidate]:
         """'refused to rule out (using) military force against X', 'did not rule out strikes on X' → THREATEN."""
@@ -1272,8 +1282,9 @@ class RelationFinder:
 
     def _relative_clause_agents(self, noun) -> list[Actor]:
         """'the drills that China and Russia held' → China, Russia."""
-        attitudes = {lemma for lemma, entries in self.lex.verbs.items() if any(rel in SUMMING_UP for rel, _ in entries)}
-        return [a for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() not in attitudes  # not "… NATO criticised"
+        attitudes = self.lex.verbs_by_relation
+        return [a for c in noun.children if c.dep_ == "relcl"  # not "… that NATO criticised"
+                and not any(c.lemma_.lower() in attitudes.get(rel, ()) for rel in SUMMING_UP)
                 for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("which", "that", "who")
                 for a in self.r.actors_of(s)]
 
