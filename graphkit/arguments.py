@@ -304,9 +304,7 @@ class SentenceReader:
                      if t.i < obj.i and t.i in self.by_token and self.by_token[t.i].actor.kind != "person"}.values())
 
     def _state_of(self, actor: Actor) -> Actor:
-        if actor.kind == "person" and actor.affiliation:
-            return self.ctx.base.get(actor.affiliation) or actor
-        return actor
+        return self.ctx.state_of(actor) or actor
 
     def _governed(self, actor: Actor) -> Actor:
         """Whose government 'the X government' is: a person's state, or the country a ruling group is of

@@ -82,6 +82,8 @@ class DocumentContext:
     events: list = field(default_factory=list)
     # person id → the full name as this document first spells it ("George Gerapetritis" for Giorgos)
     spellings: dict[str, str] = field(default_factory=dict)
+    # actor id → how often the document has named it so far (people count for their state)
+    named: dict[str, int] = field(default_factory=dict)
 
     def remember(self, mentions: list[Mention], groups: list[list[Actor]] = ()) -> None:
         number = len(self.history)
@@ -89,6 +91,9 @@ class DocumentContext:
         self.history.append(mentions)
         for m in mentions:
             self.actors.setdefault(m.actor.id, m.actor)
+            state = self.state_of(m.actor)
+            if state is not None:
+                self.named[state.id] = self.named.get(state.id, 0) + 1
             if m.actor.kind == "person" and m.via == "entity":
                 parts = m.actor.name.replace("-", " ").split()
                 if len(parts) > 1:
@@ -98,6 +103,12 @@ class DocumentContext:
                 spelled = _spelling(m)
                 if spelled:
                     self.spellings[m.actor.id] = spelled
+
+    def state_of(self, actor: Actor) -> Actor | None:
+        """The state a person acts for (None if the knowledge base lacks it); any other actor itself."""
+        if actor.kind == "person" and actor.affiliation:
+            return self.base.get(actor.affiliation)
+        return actor
 
     def name(self, actor: Actor) -> str:
         """How this document names ``actor``: a person's full name as first spelled here, else the canonical name."""
@@ -398,17 +409,10 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         others = [m for m in country if m.actor.id not in subject_ids]
         pick = others[-1:] or country[-1:]
         if lemma in RULING_BODIES:  # "the junta": of the countries in view (or their people's), the one the
-            def state(m):           # document is most about
-                return ctx.base.get(m.actor.affiliation) if m.actor.kind == "person" and m.actor.affiliation else m.actor
-            counts: dict[str, int] = {}
-            for sentence in ctx.history:
-                for m in sentence:
-                    a = state(m)
-                    if a is not None:
-                        counts[a.id] = counts.get(a.id, 0) + 1
-            in_view = [(a, m.subject) for m in window for a in [state(m)] if a is not None and a.kind == "country"
-                       and a.id not in subject_ids]
-            if in_view:  # ties go to a subject, then to the latest
+            counts = ctx.named      # document is most about; ties go to a subject, then to the latest
+            in_view = [(a, m.subject) for m in window for a in [ctx.state_of(m.actor)]
+                       if a is not None and a.kind == "country" and a.id not in subject_ids]
+            if in_view:
                 best = max((counts.get(a.id, 0), subject) for a, subject in in_view)
                 return [[a for a, subject in in_view if (counts.get(a.id, 0), subject) == best][-1]]
         return [m.actor for m in pick]
@@ -491,7 +495,7 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     def states(group: list[Actor]) -> list[Actor]:  # "Pashinyan and Aliyev … the two countries": their states
         if kinds != {"country"}:
             return group
-        found = [ctx.base.get(a.affiliation) if a.kind == "person" and a.affiliation else a for a in group]
+        found = [ctx.state_of(a) for a in group]
         return list({a.id: a for a in found if a is not None}.values()) if all(found) else group
 
     recent = [(sentence, group) for sentence, group in ((s, states(g)) for s, g in ctx.groups)
@@ -503,9 +507,7 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     wanted = size or 2
     seen: list[Actor] = []
     for m in reversed(window):
-        actor = m.actor
-        if kinds == {"country"} and actor.kind == "person" and actor.affiliation:  # "Mr Sisi … the three countries"
-            actor = ctx.base.get(actor.affiliation) or actor
+        actor = (ctx.state_of(m.actor) or m.actor) if kinds == {"country"} else m.actor  # "Mr Sisi … the three countries"
         if actor.kind in kinds and actor.id not in {a.id for a in seen}:
             seen.append(actor)
         if len(seen) == wanted:

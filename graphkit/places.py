@@ -55,22 +55,21 @@ def build_table() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _table(path: str) -> dict[str, str]:
+    """A packaged name → country table (TSV), read once."""
+    with resources.files("graphkit").joinpath(path).open(encoding="utf-8", newline="") as handle:
+        return {name: code for name, code in csv.reader(handle, delimiter="\t")}
+
+
 def _cities() -> dict[str, str]:
-    with resources.files("graphkit").joinpath(TABLE).open(encoding="utf-8", newline="") as handle:
-        return {name: code for name, code in csv.reader(handle, delimiter="\t")}
-
-
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, str]:
-    with resources.files("graphkit").joinpath(REGIONS).open(encoding="utf-8", newline="") as handle:
-        return {name: code for name, code in csv.reader(handle, delimiter="\t")}
+    return _table(TABLE)
 
 
 def city_country(name: str) -> str | None:
     """The alpha-3 code of the country of the city or region ``name`` ("Kharkiv", "Crimea" → "UKR"), or None."""
     name = name.strip()
-    return _cities().get(name) or _regions().get(name)
+    return _cities().get(name) or _table(REGIONS).get(name)
 
 
 def write_table(path: Path | None = None) -> Path:
