@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon
 from graphkit.mentions import BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, resolve_reference
+from graphkit.modality import clause_head
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -334,9 +335,12 @@ class SentenceReader:
             if not agent and depth > 0:  # control through a passive: "X is expected to meet", "are set to sign"
                 return [a for c in passive_subjects for a in self.actors_of(c)]
             return agent
-        head = verb.head
+        head = clause_head(verb, self.lex)
         if head.i == verb.i:
             return []
+        if head.i != verb.head.i:
+            self.indirect = True  # "X warned that Y would … and urged Z": X urged
+            return self.agents(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                          for c in verb.children):
             self.indirect = True  # "Moscow became the first capital to recognise X": the copula's subject

@@ -30,11 +30,27 @@ INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
 
 
-def governors(token, limit: int = 8) -> list:
+MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "shall"}
+
+
+def clause_head(token, lex: Lexicon):
+    """The head ``token``'s clause hangs from. A tensed verb the parser coordinated into a modal clause
+    a speaker reports ("X warned that Y would not be safe and urged Z to …") cannot share that
+    clause's "would": it is the speaker's own act and hangs from the reporting verb."""
+    head = token.head
+    if token.dep_ == "conj" and head.dep_ == "ccomp" and token.tag_ in ("VBD", "VBZ") \
+            and head.head.lemma_.lower() in lex.reporting_verbs \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children) \
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+        return head.head
+    return head
+
+
+def governors(token, lex: Lexicon, limit: int = 8) -> list:
     """The trigger and the heads above it, up to the sentence root."""
     chain = [token]
     while chain[-1].head.i != chain[-1].i and len(chain) < limit:
-        chain.append(chain[-1].head)
+        chain.append(clause_head(chain[-1], lex))
     return chain
 
 
@@ -60,7 +76,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
-    chain = governors(trigger)
+    chain = governors(trigger, lex)
     negated = hedged = opinion = False
     attributed_to = None
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)

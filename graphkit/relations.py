@@ -54,6 +54,8 @@ WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
+REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
+VOWING = frozenset({"vow", "pledge", "promise", "swear"})
 # words the rules of this module read that are no relation triggers of the lexicon, for the pre-filter
 # (it adds the lexicon's leave_verbs and troops itself): blame, withdrawals, "refused to rule out",
 # designations, refusals, phone calls, displeasure, troops stationed, reactions drawn
@@ -178,9 +180,14 @@ class RelationFinder:
                         relation, slots = "MEET", ("dobj",)
                     if key != lemma and any(c.dep_ == "advmod" and c.lower_ == key.split()[1]
                                             for c in token.children):
-                        yield from self.particle_frame(token, key.split()[1], relation, slots)
-                        continue
-                    yield from self.verb(token, relation, slots)
+                        found = self.particle_frame(token, key.split()[1], relation, slots)
+                    else:
+                        found = self.verb(token, relation, slots)
+                    back = any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in token.children)
+                    if (key in REPRISALS or (back and f"{lemma} back" in REPRISALS)) and token.dep_ == "xcomp" \
+                            and _lemma(token.head) in VOWING:
+                        found = self.vowed(token, found)
+                    yield from found
         elif token.pos_ in ("NOUN", "PROPN"):
             if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
                                              or token.head.lemma_.lower() in lex.ties_nouns):
@@ -216,6 +223,19 @@ class RelationFinder:
             yield Candidate(s, relation, t, token.i, predicate, self.r.indirect, presupposed, reverses_negation)
 
     # -- verbs -----------------------------------------------------------------
+    def vowed(self, verb, found: Iterator[Candidate]) -> Iterator[Candidate]:
+        """'vowed to retaliate against X', 'pledged to hit back at X': the vow is a threat, made now;
+        'vowed to retaliate against the tariff that X plans to impose': X."""
+        found = list(found)
+        if not found:
+            aimed = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "at")
+                     for p in c.children if p.dep_ == "pobj"]
+            doers = [a for p in aimed for c in p.children if c.dep_ in ("relcl", "acl")
+                     for a in (self.r.agents(c) if c.dep_ == "relcl" else self.r.by_agent(c))]
+            found = list(self._emit(self.r.agents(verb), "THREATEN", _unique(doers), verb, _phrase(verb)))
+        for cand in found:
+            yield replace(cand, relation="THREATEN", trigger=verb.head.i)
+
     def verb(self, verb, relation: str, slots: tuple[str, ...]) -> Iterator[Candidate]:
         r = self.r
         r.indirect = False
@@ -433,9 +453,12 @@ class RelationFinder:
         """'Mohammed bin Salman called Qatar's emir (to express solidarity)' → MEET; not 'called X a Y',
         'called on X', 'called for X', 'called X back'."""
         r = self.r
-        named_oprd = [c for c in verb.children if c.dep_ == "oprd" and c.i in r.by_token]
+        named_oprd = [c for c in verb.children if c.dep_ == "oprd" and (
+            c.i in r.by_token or (c.lemma_.lower() in self.lex.person_role_words and c.lemma_.lower() not in
+                                  self.lex.negative_labels and any(p.dep_ == "poss" for p in c.children)))]
         if len(named_oprd) == 1 and not any(c.dep_ in ("dobj", "oprd") and c not in named_oprd for c in verb.children):
-            objects = named_oprd  # "Putin called Recep Tayyip Erdogan on Tuesday": the name parsed as a predicate
+            objects = named_oprd  # "Putin called Recep Tayyip Erdogan on Tuesday": the name parsed as a predicate;
+            # "called Qatar's emir, Sheikh Tamim, …": the office parsed as one
         else:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
         if any((c.dep_ == "oprd" and c not in objects) or c.dep_ in ("ccomp", "attr", "acomp", "prt")
@@ -452,8 +475,12 @@ class RelationFinder:
                 c.lemma_.lower() not in self.lex.person_role_words or c.lemma_.lower() in self.lex.negative_labels)
                 for c in objects[0].children):  # "called Zelensky a dictator" is a label, not a call
             return
-        named = objects[0].i in r.by_token or any(c.dep_ == "appos" and c.i in r.by_token for c in objects[0].children)
-        called = [a for a in r.actors_of(objects[0]) if a.kind in ("person", "country")] if named else []
+        holder = [c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.i in r.by_token
+                  and c.left_edge.i == objects[0].right_edge.i + 2 and verb.doc[c.left_edge.i - 1].text == ","]
+        named = objects[0].i in r.by_token or bool(holder) or \
+            any(c.dep_ == "appos" and c.i in r.by_token for c in objects[0].children)
+        called = [a for a in r.actors_of(holder[0] if holder else objects[0]) if a.kind in ("person", "country")] \
+            if named else []
         r.indirect = False
         yield from self._emit(r.agents(verb), "MEET", called, verb, _phrase(verb))
 
@@ -1177,7 +1204,8 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
-                head.lower_ in ("in", "into", "for", "to", "with"):
+                head.lower_ in ("in", "into", "for", "to", "with") and not (
+                head.lower_ == "for" and _lemma(head.head) in REPRISALS):  # "retaliated for the strike": a cause
             return head.head
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
