@@ -20,6 +20,7 @@ CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
+AUTHORED = {"resolution", "proposal", "draft", "motion", "bill", "plan", "declaration"}  # "sponsored by X": X wrote it
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
                         "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
@@ -246,8 +247,8 @@ class SentenceReader:
                 if arg.dep_ == dep and arg.i not in inside and arg.i < token.i and arg.lower_ != token.lower_:
                     plural = token.lower_ == "their"
                     found = [a for a in self.actors_of(arg, depth + 1) if plural or a.kind != "person"]
-                    if found and (len(found) > 1) == plural:
-                        return found
+                    if found and (len(found) > 1 or arg.tag_ == "NNS") == plural:
+                        return found  # "Forum leaders ended their summit": a plural noun of one actor too
         return []
 
     def _speaker(self, token, depth: int) -> list[Actor]:
@@ -294,7 +295,8 @@ class SentenceReader:
         """'X by Y', 'a resolution drafted by Y': who does or made the thing."""
         found = self._pobj_actors(noun, ("by",), depth)
         for child in noun.children:
-            if child.dep_ == "acl" and not found and child.lemma_.lower() not in MEDIATING_VERBS:
+            if child.dep_ == "acl" and not found and (child.lemma_.lower() not in MEDIATING_VERBS
+                                                      or noun.lemma_.lower() in AUTHORED):
                 found = [a for c in child.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
         return found

@@ -56,6 +56,11 @@ REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
+# verbs that answer what another said: its speaker said it to the answerer ("rejected a protest from X")
+ANSWERING = frozenset({"reject", "dismiss", "turn", "brush", "rebuff", "spurn", "ignore", "deny", "receive", "answer",
+                       "heed", "accept", "refute", "deflect"})
+RECEIVING = frozenset({"receive", "win", "get", "gain", "secure", "earn", "enjoy", "obtain"})  # "won backing from X"
+WORDS_FROM = frozenset({"CRITICIZE", "REQUEST", "SUPPORT", "THREATEN"})  # said by the one it comes from
 # words the rules of this module read that are no relation triggers of the lexicon, for the pre-filter
 # (it adds the lexicon's leave_verbs and troops itself): blame, withdrawals, "refused to rule out",
 # designations, refusals, phone calls, displeasure, troops stationed, reactions drawn
@@ -247,11 +252,17 @@ class RelationFinder:
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
-                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base"))]
+                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base"))
+                         and not (c.lemma_.lower() in self.lex.container_nouns and any(  # "five rounds of talks"
+                             p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
             if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
                 yield from self._emit([a for c in stationed for a in r.makers_of(c)], "DEPLOY_TO", r.agents(verb),
                                       verb, _phrase(verb))
                 return
+        if relation == "MEET" and "dobj" in slots and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.nouns
+                and not any(rel == "MEET" for rel, _ in self.lex.nouns[c.lemma_.lower()]) for c in verb.children):
+            slots = tuple(s for s in slots if s != "dobj")  # "received Russia's demands" is no visit by Russia
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -274,6 +285,10 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if relation == "REJECT" and not targets and not passive:  # "rejected a protest from Beijing"
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from",), 0)
+                       or r._doers(c, 0) or [r.by_token[m.i].actor for m in c.children  # "the Russian memorandum"
+                                             if m.dep_ == "amod" and m.i in r.by_token]]
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
@@ -560,8 +575,9 @@ class RelationFinder:
         if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
             objects, predicates = predicates[:1], predicates[1:]
         labels = predicates + \
-            [c for o in objects for c in o.children if c.dep_ in ("amod", "appos") and c.i > o.i
-             and c.i not in r.by_token] + \
+            [c for o in objects for c in o.children if c.i > o.i and c.i not in r.by_token and (
+                c.dep_ in ("amod", "appos") or (c.dep_ in ("npadvmod", "dobj", "attr") and c.pos_ == "NOUN" and any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)))] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
         def words(label) -> set[str]:  # "a provocation", "a reckless provocation", "an act of aggression"
@@ -578,7 +594,8 @@ class RelationFinder:
         if not negative:
             return
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
-        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0)]
+        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
+            a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
@@ -1028,6 +1045,10 @@ class RelationFinder:
                 # "EU leaders held their first summit with …": the subject, not a guess at "their"
                 modifier_actors = [a for a in modifier_actors if a in r.agents(governor)] or r.agents(governor)
             sources = modifier_actors or r._doers(anchor, 0)
+            if not sources and relation in WORDS_FROM:  # "a protest from Beijing", "a request from Kyiv"
+                sources = r._pobj_actors(anchor, ("from",), 0)
+                if not sources and governor is not None and _lemma(governor) in RECEIVING | ANSWERING:
+                    sources = r.slot_actors(governor, "from")  # "received support from Paris"
             named_modifiers = [a for c in modifiers if c.dep_ != "poss" and c.i in r.by_token
                                for a in [r.by_token[c.i].actor]]
             if len(named_modifiers) >= 2 and not any(
@@ -1112,6 +1133,15 @@ class RelationFinder:
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
                 yield from self._both_ways(sides, relation, noun)
                 return
+        answer = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else None
+        if sources and answer is not None and ((relation in ("CRITICIZE", "REQUEST") and _lemma(answer) in ANSWERING)
+                                               or (relation in WORDS_FROM and _lemma(answer) in RECEIVING)):
+            if not targets and not any(t.i in r.by_token and r.by_token[t.i].actor not in sources
+                                       for t in anchor.subtree):  # "X's request to join NATO": to NATO
+                # "Norway rejected a Russian complaint": Russia complained to Norway
+                targets = [a for a in (r.by_agent(answer) if anchor.dep_ == "nsubjpass" else r.agents(answer))
+                           if a not in sources]
+            adjunct = True  # said, whatever the answer: not negated by "rejected"
         presupposed = bool(between or adjunct or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
@@ -1261,6 +1291,9 @@ class RelationFinder:
         hosted by X"); none for another verb or object."""
         if verb.lemma_.lower() != "host":
             return []
+        if noun.lemma_.lower() in self.lex.container_nouns:  # "hosted five rounds of talks between A and B"
+            noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), noun)
         sides = self._between(noun)
         meeting = self._gathering(noun)
         if sides or not meeting or noun is verb.head or noun.head is verb:
