@@ -20,6 +20,7 @@ CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson"}  # "a spokesman for X" speaks for X
 AUTHORED = {"resolution", "proposal", "draft", "motion", "bill", "plan", "declaration"}  # "sponsored by X": X wrote it
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
@@ -225,7 +226,8 @@ class SentenceReader:
             if seat:
                 return [self._state_of(a) for a in seat]
         if lemma in lex.agent_nouns or lemma in ("negotiator", "delegate", "envoy"):
-            origin = self._pobj_actors(t, ("from",), depth)  # "negotiators from both sides"
+            # "negotiators from both sides", "a spokeswoman for Russia's foreign ministry"
+            origin = self._pobj_actors(t, ("from", "for") if lemma in SPEAKING_FOR else ("from",), depth)
             if origin:
                 return origin
         if lemma not in lex.nouns and lemma not in lex.ties_nouns:
@@ -371,6 +373,11 @@ class SentenceReader:
                 governor = head.head if head.pos_ == "ADJ" else head
             # object control: "sent Shoigu to meet", "accused Iran of supplying", "urged X to"
             objects = [c for c in governor.children if c.dep_ in ("dobj",)]
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ == "advcl" and (not infinitive or any(c.dep_ == "mark" for c in verb.children)):
+                objects = []  # "kept X while asking Y", "struck X, backing Y": the subject's own act
+                if verb.tag_ == "VBG" and governor.dep_ == "xcomp" and verb.doc[verb.i - 1].text == ",":
+                    governor = governor.head  # "urged X to act, warning X of …": the urging subject warns
             for obj in objects:
                 actors = self.actors_of(obj)
                 if actors and verb.dep_ in ("xcomp", "advcl", "pcomp"):
@@ -387,6 +394,11 @@ class SentenceReader:
         for c in verb.children:
             if c.dep_ == "agent":
                 return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            for other in verb.conjuncts:  # "armed and funded by Iran": the agent of the last conjunct
+                if other.i > verb.i and other.tag_ == "VBN" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+                    return self.by_agent(other)
         return []
 
     def slot_actors(self, head, slot: str) -> list[Actor]:

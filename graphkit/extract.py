@@ -91,11 +91,6 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
                                 True)
 
 
-def _acts_for(person: Actor, state: Actor, ctx: DocumentContext) -> bool:
-    """A person and the country they act for (from the knowledge base or their title in this document)."""
-    return person.kind == "person" and state.id in (person.affiliation, ctx.affiliations.get(person.id))
-
-
 def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     mentions = sentence_mentions(sent, ctx)
     reader = SentenceReader(sent, mentions, ctx, lexicon)
@@ -105,7 +100,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     # every sentence: one that names no actor may still refer to some ("it", "the two sides", "both governments")
     requests = list(speaker_requests(sent, reader, lexicon))
     for cand in [*RelationFinder(reader).find(), *requests]:
-        if _acts_for(cand.source, cand.target, ctx) or _acts_for(cand.target, cand.source, ctx):
+        if ctx.acts_for(cand.source, cand.target) or ctx.acts_for(cand.target, cand.source):
             continue  # a person and the country they act for: not an event between two actors
         mod = modality_of(sent.doc[cand.trigger], sent, reader, lexicon, cand.presupposed)
         if mod.opinion and cand not in requests:

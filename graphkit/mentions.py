@@ -110,6 +110,10 @@ class DocumentContext:
             return self.base.get(actor.affiliation)
         return actor
 
+    def acts_for(self, person: Actor, state: Actor) -> bool:
+        """A person and the country they act for (from the knowledge base or their title in this document)."""
+        return person.kind == "person" and state.id in (person.affiliation, self.affiliations.get(person.id))
+
     def name(self, actor: Actor) -> str:
         """How this document names ``actor``: a person's full name as first spelled here, else the canonical name."""
         return self.spellings.get(actor.id, actor.name)
@@ -506,8 +510,11 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
         return next(group for sentence, group in recent if sentence == latest)
     wanted = size or 2
     seen: list[Actor] = []
+    people = [m.actor for m in window if m.actor.kind == "person"]
     for m in reversed(window):
         actor = (ctx.state_of(m.actor) or m.actor) if kinds == {"country"} else m.actor  # "Mr Sisi … the three countries"
+        if "person" in kinds and any(ctx.acts_for(p, actor) for p in people):
+            continue  # "Mexican President Claudia Sheinbaum", "Xi in Beijing": the person is the side
         if actor.kind in kinds and actor.id not in {a.id for a in seen}:
             seen.append(actor)
         if len(seen) == wanted:

@@ -136,6 +136,8 @@ class RelationFinder:
     def _at(self, token) -> Iterator[Candidate]:
         lex = self.lex
         lemma = token.lemma_.lower()
+        if token.pos_ == "ADJ" and token.tag_ == "VBN" and lemma.endswith("ed") and lemma not in lex.verbs:
+            lemma = next((stem for stem in (lemma[:-2], lemma[:-1]) if stem in lex.verbs), lemma)  # "armed" → arm
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
             if lemma in lex.transfer_verbs:
                 yield from self.transfer(token, lemma)
@@ -265,13 +267,20 @@ class RelationFinder:
             slots = tuple(s for s in slots if s != "dobj")  # "received Russia's demands" is no visit by Russia
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))  # "armed and funded by X"
         if passive:
             sources = r.by_agent(verb)
-            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
+            holder = verb  # "which is armed and funded by Iran": the subject of the first conjunct
+            while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+                holder = holder.head
+            targets = [a for c in holder.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
                 if "dobj" in slots else []
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
+            if not targets and holder.dep_ == "relcl" and "dobj" in slots and any(
+                    c.dep_ == "nsubjpass" and c.lower_ in ("which", "who", "that") for c in holder.children):
+                targets = r.actors_of(holder.head)  # "the Houthis, who are backed by Iran"
             if not targets:  # "talks between A and B were hosted by X"
                 targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self._hosted(verb, c)]
             if not sources and self.vocabulary[relation].symmetric and "dobj" not in slots and \
