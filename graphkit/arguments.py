@@ -30,7 +30,8 @@ LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation
                  "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield",
                  "mission", "operation", "presence"}
 SEATED_BODIES = {"army", "military", "government", "authority", "administration", "regime", "junta"}
-GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival"}  # plural, a reference to a group
+GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival",
+               "man", "woman"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender", "creditor", "lender",
               "donor"}
 BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
@@ -156,7 +157,7 @@ class SentenceReader:
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
-                or (lemma in GROUP_NOUNS and t.tag_ == "NNS"):  # "the two allies", "both capitals"
+                or (lemma in GROUP_NOUNS and t.tag_ == "NNS"):  # "the two allies", "both capitals", "the two men"
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
                 countries = [self._state_of(a) for a in owners]
@@ -351,6 +352,8 @@ class SentenceReader:
             return self.agents(head.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.actors_of(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            return self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             owner = head.head  # "North Korea's role in supplying", "Iran's decision to ..."
             found = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod")

@@ -252,6 +252,8 @@ class RelationFinder:
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
+        if relation == "MEET" and _lemma(verb) == "return" and not all(a.kind == "person" for a in r.agents(verb)):
+            return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
                          (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base"))
@@ -303,6 +305,9 @@ class RelationFinder:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
                     targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
                                 for a in r.actors_of(m) if a not in targets and a.kind != "person"]
+        if relation == "SUPPORT" and _lemma(verb) in ("embrace", "hug") and targets and \
+                all(a.kind == "person" for a in targets + sources):
+            relation = "MEET"  # "embraced Zelensky in Kyiv": met him; "embraced the plan" is support
         if not targets:
             targets = self._implied_targets(verb, relation, slots, sources, passive)
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
@@ -356,8 +361,8 @@ class RelationFinder:
                                                   for c in verb.children)
         if relation == "ATTACK" and not targets and not beside:  # "hit a refinery in Russia's Ryazan region"
             targets = r.slot_actors(verb, "in")
-        if relation in ("ATTACK", "MOBILIZE") and not targets and not passive:  # "shelled Kharkiv": Ukraine
-            targets = r.place_actors(verb, (*slots, "in", "on"))
+        if relation in ("ATTACK", "MOBILIZE") and not targets and not passive and _lemma(verb) != "fight":
+            targets = r.place_actors(verb, (*slots, "in", "on"))  # "shelled Kharkiv": Ukraine; not "fighting in Kursk"
         if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
             for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]:
                 parties = self._between(c) or [r.by_token[m.i].actor for m in c.children
@@ -663,13 +668,23 @@ class RelationFinder:
             events = _taken_part_in(verb, lemma)
         else:
             events = [c for c in verb.children if c.dep_ == "dobj"]
+        owned = False
         for event in events:
             if not self._gathering(event):
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
             if owners:
+                owned = True
                 yield from self._emit(r.agents(verb), "MEET", _unique(owners), event, _phrase(event))
+        if lemma == "attend" and not owned:  # "attended the inauguration of the brigade in Vilnius": a visit to
+            # Lithuania; not "the SCO summit in Tianjin", a meeting of the SCO wherever it is held
+            sites = [h for e in events for h in [e, *(p for c in e.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                      for p in c.children if p.dep_ == "pobj")]] + [verb]
+            hosts = [a for h in sites for a in r._pobj_actors(h, ("in",), 0) + r.place_actors(h, ("in",))
+                     if a.kind == "country"]
+            visitors = [a for a in r.agents(verb) if a.kind == "person" and self.r.ctx.state_of(a) not in hosts]
+            yield from self._emit(visitors, "MEET", _unique(hosts), verb, _phrase(verb))
 
     def expulsion(self, verb) -> Iterator[Candidate]:
         """'ordered French troops to leave', 'ordered the ambassador out' → SANCTION."""
