@@ -140,6 +140,7 @@ class ActorBase:
         self._surnames: dict[str, list[Actor]] = {}
         self._body_heads: tuple[str, ...] = ()
         self._non_actors: list[tuple[str, str]] = []
+        self._standing_in: dict[str, set[str]] = {}  # an organization's seats and bodies, not names of it
         self._patterns: list[dict] | None = None
         self._load()
 
@@ -180,9 +181,12 @@ class ActorBase:
             forms += [(t, "NORP") for t in _demonym_forms(_split(cur.get("demonyms")))]
             self._add_actor(row["id"], name, "country", forms, exclude=_split(cur.get("exclude")))
         for row in self._rows("organizations.csv"):
-            forms = [(t, "ORG") for t in _split(row["aliases"])] + [(t, "GPE") for t in _split(row["seats"])]
+            forms = [(t, "ORG") for t in _split(row["aliases"]) + _split(row.get("bodies"))] + \
+                [(t, "GPE") for t in _split(row["seats"])]
             forms = [(row["name"], "ORG")] + forms + [(t, "NORP") for t in _split(row.get("demonyms"))]
             self._add_actor(row["id"], row["name"], row["kind"], forms, row["affiliation"])
+            standing_in = _split(row["seats"]) + _split(row.get("bodies"))
+            self._standing_in[row["id"]] = {form_key(t).lower() for t in standing_in}
         for row in self._rows("people.csv"):
             forms = [(t, "PERSON") for t in [row["name"], *_split(row["aliases"])]]
             self._add_actor(row["id"], row["name"], "person", forms, row["affiliation"])
@@ -232,6 +236,11 @@ class ActorBase:
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
         return self._actors.get(actor_id)
+
+    def stands_in(self, actor_id: str, text: str) -> bool:
+        """Whether ``text`` is a seat or body that acts for an organization ("European Commission" for the
+        EU), which a document naming it does not use as the organization's name."""
+        return form_key(text).lower() in self._standing_in.get(actor_id, ())
 
     def actors(self) -> Iterable[Actor]:
         """Every actor, countries first, then organizations and groups, then people."""

@@ -101,7 +101,7 @@ class DocumentContext:
                     self.surnames[parts[0].lower()] = m.actor
             if m.via == "entity" and m.actor.kind != "country" and m.actor.id not in self.spellings:
                 spelled = _spelling(m)
-                if spelled:
+                if spelled and not self.base.stands_in(m.actor.id, spelled):
                     self.spellings[m.actor.id] = spelled
 
     def state_of(self, actor: Actor) -> Actor | None:

@@ -34,14 +34,16 @@ MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "sh
 
 
 def clause_head(token, lex: Lexicon):
-    """The head ``token``'s clause hangs from. A tensed verb the parser coordinated into a modal clause
-    a speaker reports ("X warned that Y would not be safe and urged Z to …") cannot share that
-    clause's "would": it is the speaker's own act and hangs from the reporting verb."""
+    """The head ``token``'s clause hangs from. A tensed verb the parser coordinated into a modal or
+    perfect clause a speaker reports ("X warned that Y would not be safe and urged Z to …", "X said Y
+    had never interfered and accused Z") cannot share that clause's auxiliary: it is the speaker's own
+    act and hangs from the reporting verb."""
     head = token.head
     if token.dep_ == "conj" and head.dep_ == "ccomp" and token.tag_ in ("VBD", "VBZ") \
             and head.head.lemma_.lower() in lex.reporting_verbs \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children) \
-            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            and (any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
+                 or (token.tag_ == "VBD" and head.tag_ == "VBN")):  # "said Y had never … and accused Z"
         return head.head
     return head
 

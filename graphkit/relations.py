@@ -588,6 +588,8 @@ class RelationFinder:
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
         if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
             objects, predicates = predicates[:1], predicates[1:]
+        if not objects and len(predicates) == 1:  # 'called the U.S. decision "blackmail"', parsed as one phrase
+            objects = [c for c in predicates[0].children if c.dep_ == "nmod" and c.i < predicates[0].i]
         labels = predicates + \
             [c for o in objects for c in o.children if c.i > o.i and c.i not in r.by_token and (
                 c.dep_ in ("amod", "appos") or (c.dep_ in ("npadvmod", "dobj", "attr") and c.pos_ == "NOUN" and any(
