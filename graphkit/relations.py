@@ -54,6 +54,8 @@ WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
+PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
+                      "quarter", "percent", "portion", "much"})  # "most of its gas": the gas moves
 REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
 # verbs that answer what another said: its speaker said it to the answerer ("rejected a protest from X")
@@ -836,8 +838,12 @@ class RelationFinder:
     def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
         r = self.r
         relation = self.lex.object_relations.get(cls)
-        if relation == "AID" and obj.lemma_.lower() in self.lex.commodities and lemma in self.lex.trade_verbs \
-                and not any(c.lower_ in AID_QUALIFIERS for c in obj.children):
+        goods = obj
+        while goods is not None and (goods.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or goods.text == "%"):
+            goods = _of_object(goods)  # "the bulk of its coal", "most of its gas"
+        goods = goods if goods is not None else obj
+        if relation == "AID" and goods.lemma_.lower() in self.lex.commodities and lemma in self.lex.trade_verbs \
+                and not any(c.lower_ in AID_QUALIFIERS for c in goods.children):
             relation = "COOPERATE"  # selling oil or grain is trade, not aid
         targets = list(recipients)
         for slot in slots:
@@ -869,7 +875,8 @@ class RelationFinder:
         if not targets and obj.dep_ != "dobj":  # "Hezbollah's arsenal … was supplied by Iran"
             targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
         if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
-            makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.makers_of(obj)
+            makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
+                or r.makers_of(obj)
             sources, targets = makers, sources
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
@@ -891,6 +898,9 @@ class RelationFinder:
         """What a noun phrase moves: weapons, troops or aid (None if neither)."""
         lex = self.lex
         lemma = token.lemma_.lower()
+        if lemma in PORTIONS or token.text == "%":  # "most of its gas", "90% of its oil"
+            inner = _of_object(token)
+            return self._object_class(inner) if inner is not None else None
         if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "NUM" and lemma in lex.quantity_nouns):
             return None  # "$2.5 billion in weapons": the parser may tag "billion" a number
         if lemma in lex.quantity_nouns or token.like_num:  # "millions of artillery shells", "$12 billion in aid"
@@ -902,7 +912,7 @@ class RelationFinder:
             if any(c.text in ("$", "€", "£") or c.lower_ in ("dollars", "euros") for c in token.subtree):
                 weapons = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
                 return "weapons" if weapons & lex.weapon_modifiers else "aid"  # "a $1 billion arms package"
-        cls = lex.object_class(lemma) or lex.object_class(token.lower_)
+        cls = lex.object_class(lemma) or lex.object_class(token.lower_) or ("aid" if lemma in lex.commodities else None)
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         if cls == "aid" and modifiers & lex.weapon_modifiers:
             return "weapons"
@@ -1032,7 +1042,8 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
-        between = self._between(noun) or self._between(anchor)
+        # "drills between X and Y" are joint drills, aimed at neither
+        between = (self._between(noun) or self._between(anchor)) if relation != "MOBILIZE" else []
         from_governor = False
         if between and lemma in self.lex.mutual_fights:  # "clashes between X and Y": each side attacks the other
             yield from self._both_ways(_unique(between), relation, noun, presupposed=True)
@@ -1416,6 +1427,12 @@ def _each_other(verb) -> bool:
     doc = verb.doc
     return any(o.lower_ in ("other", "another") and o.i > 0 and doc[o.i - 1].lower_ in ("each", "one")
                for o in objects)
+
+
+def _of_object(token):
+    """The noun after a portion's 'of' ("most of its gas" → gas), or None."""
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _lemma(token) -> str:
