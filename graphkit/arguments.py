@@ -195,9 +195,11 @@ class SentenceReader:
             if child.dep_ == "poss":
                 owners = self.actors_of(child, depth + 1)
                 if owners:
-                    if lemma in lex.agent_nouns or lemma in lex.place_nouns:
+                    said = any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                   for m in c.children) for c in t.children)
+                    if (lemma in lex.agent_nouns or lemma in lex.place_nouns) and not said:
                         return [self._state_of(a) for a in owners]
-                    return owners
+                    return owners  # "Trump's claim that …" is what Trump said
         for c in t.children:  # "a Saudi-led coalition", "the Houthi-held port"
             if c.dep_ == "amod" and c.lower_.split("-")[-1] in ("led", "held", "controlled", "occupied", "run"):
                 leaders = [self.by_token[x.i].actor for x in c.subtree if x.i in self.by_token]

@@ -269,6 +269,10 @@ class RelationFinder:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.nouns
                 and not any(rel == "MEET" for rel, _ in self.lex.nouns[c.lemma_.lower()]) for c in verb.children):
             slots = tuple(s for s in slots if s != "dobj")  # "received Russia's demands" is no visit by Russia
+        if relation == "ATTACK" and any(c.dep_ == "nsubj" and any(rel in ("SANCTION", "CRITICIZE") for rel, _ in
+                                                                  self.lex.nouns.get(c.lemma_.lower(), ()))
+                                        for c in verb.children):
+            return  # "US sanctions hit Iran's economy", "the criticism struck a nerve": no strike
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
@@ -298,10 +302,12 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
-        if relation == "REJECT" and not targets and not passive:  # "rejected a protest from Beijing"
-            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from",), 0)
-                       or r._doers(c, 0) or [r.by_token[m.i].actor for m in c.children  # "the Russian memorandum"
-                                             if m.dep_ == "amod" and m.i in r.by_token]]
+        if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
+            # "rejected a protest from Beijing"
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from", "for"), 0)
+                       or r._doers(c, 0) or [r.by_token[m.i].actor for m in c.subtree  # "the Russian memorandum",
+                                             if m.dep_ in ("amod", "compound") and m.i < c.i  # "U.S. sovereignty claims"
+                                             and m.i in r.by_token]]  # "any role for the Palestinian Authority"
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
@@ -1161,6 +1167,9 @@ class RelationFinder:
                 targets = r.actors_of(participle.head)
         if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
             targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
+        if relation in ("SANCTION", "ATTACK") and not targets and sources and anchor.dep_ == "nsubj" and \
+                anchor.head.pos_ == "VERB":  # "Western sanctions shut Moscow out of Europe": who they hit
+            targets = [a for a in r.slot_actors(anchor.head, "dobj") if a not in sources]
         if relation == "CRITICIZE" and not targets:  # "concern about Pakistan's nuclear programme": its owner
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
