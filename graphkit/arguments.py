@@ -363,6 +363,12 @@ class SentenceReader:
             if found:
                 self.indirect = True
                 return found
+        if verb.dep_ == "acl" and head.lemma_.lower() in self.lex.control_nouns and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            found = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
+            if found:  # "Trump's decision to put Cuba back on the list": Trump does it
+                self.indirect = True
+                return found
         owner = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head if verb.dep_ == "acl" else None
         if owner is not None and owner.lemma_.lower() in self.lex.control_nouns and owner.dep_ in ("dobj", "attr") \
                 and not any(c.dep_ == "poss" for c in owner.children) and owner.head.pos_ in ("VERB", "AUX"):

@@ -52,6 +52,8 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
+BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
@@ -162,6 +164,8 @@ class RelationFinder:
                 yield from self.withdrawal(token, lemma)
             if lemma in DESIGNATING:
                 yield from self.designation(token)
+            if lemma in LISTING:
+                yield from self.listed(token)
             if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
@@ -767,6 +771,21 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         yield from self._emit(r.agents(verb), "SANCTION", r.slot_actors(verb, "dobj"), verb, _phrase(verb))
+
+    def listed(self, verb) -> Iterator[Candidate]:
+        """'put Cuba back on the list of state sponsors of terrorism', 'added Chinese firms to its entity
+        list' → SANCTION; not 'put the issue on the agenda'."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back")]  # "put X back on"
+        lists = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "onto")
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("list", "blacklist")]
+        if not any(p.lemma_.lower() == "blacklist" or any(
+                t.lemma_.lower() in TERROR_WORDS | BLACKLISTS for t in p.subtree) for p in lists):
+            return
+        r = self.r
+        r.indirect = False
+        listed = [a for c in verb.children if c.dep_ == "dobj"  # named, not "the island" (which may be the subject)
+                  for a in ([r.by_token[c.i].actor] if c.i in r.by_token else r.makers_of(c))]
+        yield from self._emit(r.agents(verb), "SANCTION", listed, verb, _phrase(verb))
 
     def not_ruled_out(self, verb) -> Iterator[Candidate]:
         """'refused to rule out (using) military force against X', 'did not rule out strikes on X' → THREATEN."""
