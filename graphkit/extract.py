@@ -82,11 +82,15 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         pool = ctx.claims
         if not claims and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CLAIM_NOUNS:
             claims, pool = [verb.head], here  # "accused Iran of arming the Houthis, a charge Tehran denies"
+        if not claims:  # the same, parsed with "denied" on top and "a charge" its subject
+            claims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
+                      and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","]
+            pool = here
         if not claims:
             continue
         deniers = {a.id for a in reader.agents(verb)}
-        for claim in pool:
-            if claim.source.id in deniers:
+        for claim in pool:  # "hosting French troops, a charge Abuja denied": the host denies it too
+            if claim.source.id in deniers or (claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, f"{verb.text} {claims[0].text}",
                                 True)
 

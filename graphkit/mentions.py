@@ -24,7 +24,8 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # NER labels whose unknown entities may become actors of their own
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
 ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
-                    "coalition", "group", "community"}
+                    "coalition", "group", "community", "rebel", "militia", "insurgent", "militant", "paramilitary",
+                    "faction"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}

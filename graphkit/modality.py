@@ -79,6 +79,10 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
     chain = governors(trigger, lex)
+    for depth, gov in enumerate(chain[1:], start=1):
+        if gov.lemma_.lower() in lex.negating_verbs and _summed_up_claim(gov, trigger):
+            chain = chain[:depth]  # "X had accused Y of Z, a charge W denied", parsed with "denied" on top:
+            break                  # the denial is of the charge, not of the accusation
     negated = hedged = opinion = False
     attributed_to = None
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
@@ -162,6 +166,14 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if c.dep_ in ("amod",) and c.lower_ in lex.hedge_words:
                 hedged = True
     return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
+
+
+def _summed_up_claim(verb, trigger) -> bool:
+    """'…, a charge Abuja denied': ``verb`` denies a claim noun set off after the clause of ``trigger``."""
+    doc = verb.doc
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in CLAIMED | {"accusation", "claim"}
+               and c.i > trigger.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+               for c in verb.children)
 
 
 NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")

@@ -965,6 +965,9 @@ class RelationFinder:
         aimed = [c for h in holders for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS]
         targets = [a for c in aimed for p in ("at", "against", "toward", "towards", "on")
                    for a in r.slot_actors(c, p)]
+        if not targets and weapon.dep_ == "dobj" and _lemma(weapon.head) in AIMING_VERBS:
+            aimed = [weapon.head]  # "fired missiles at Israel", parsed with "at Israel" on the missiles
+            targets = [a for p in ("at", "against", "toward", "towards") for a in r.slot_actors(weapon, p)]
         if not targets:
             return
         sources = r.makers_of(weapon)
