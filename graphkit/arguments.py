@@ -150,7 +150,8 @@ class SentenceReader:
             if bound:
                 self.indirect = True
                 return bound
-        named = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token]
+        named = [m for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
+                 for m in [c, *c.conjuncts] if m.i in self.by_token]  # "Russian and Belarusian forces"
         if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
             return list({a.id: a for c in named for a in [self._governed(self.by_token[c.i].actor)]}.values())

@@ -381,6 +381,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
                  for c in a.children if c.dep_ in ("amod", "compound", "nmod") and token not in c.subtree
                  for x in c.subtree}
         states = [m for m in states if m.sentence < number or m.start not in doers]
+        if token.head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY:  # "its army", "its government": a state's
+            states = [m for m in states if m.actor.kind == "country"] or states
         here = [m for m in states if m.sentence == number]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE:

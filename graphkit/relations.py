@@ -52,6 +52,7 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
@@ -69,7 +70,7 @@ WORDS_FROM = frozenset({"CRITICIZE", "REQUEST", "SUPPORT", "THREATEN"})  # said 
 # (it adds the lexicon's leave_verbs and troops itself): blame, withdrawals, "refused to rule out",
 # designations, refusals, phone calls, displeasure, troops stationed, reactions drawn
 RULE_WORDS = WITHDRAWING | DESIGNATING | REFUSING | PHONING | RESPONSIBLE | WRONG_VERBS | DISPLEASED | STATIONED | \
-    DRAWING | {"rule", "responsibility", "behind"}
+    DRAWING | RELYING | {"rule", "responsibility", "behind"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
@@ -166,6 +167,8 @@ class RelationFinder:
                 yield from self.designation(token)
             if lemma in LISTING:
                 yield from self.listed(token)
+            if lemma in RELYING:
+                yield from self.relied_on(token)
             if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
@@ -787,6 +790,25 @@ class RelationFinder:
                   for a in ([r.by_token[c.i].actor] if c.i in r.by_token else r.makers_of(c))]
         yield from self._emit(r.agents(verb), "SANCTION", listed, verb, _phrase(verb))
 
+    def relied_on(self, verb) -> Iterator[Candidate]:
+        """'relies on Moscow for half of its military hardware' → Russia SUPPLY_ARMS India; for gas: trade."""
+        r = self.r
+        r.indirect = False
+        suppliers = r.slot_actors(verb, "on") or r.slot_actors(verb, "upon")
+        goods = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                 if p.dep_ == "pobj"]
+        for obj in goods:
+            cls = self._object_class(obj)
+            relation = self.lex.object_relations.get(cls) if cls else None
+            if relation is None or cls == "troops":
+                continue
+            inner = obj
+            while inner is not None and (inner.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or inner.text == "%"):
+                inner = _of_object(inner)
+            if relation == "AID" and inner is not None and inner.lemma_.lower() in self.lex.commodities:
+                relation = "COOPERATE"  # depending on Russia for gas is trade
+            yield from self._emit(suppliers, relation, r.agents(verb), verb, _phrase(verb))
+
     def not_ruled_out(self, verb) -> Iterator[Candidate]:
         """'refused to rule out (using) military force against X', 'did not rule out strikes on X' → THREATEN."""
         r = self.r
@@ -867,7 +889,9 @@ class RelationFinder:
         while goods is not None and (goods.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or goods.text == "%"):
             goods = _of_object(goods)  # "the bulk of its coal", "most of its gas"
         goods = goods if goods is not None else obj
-        if relation == "AID" and goods.lemma_.lower() in self.lex.commodities and lemma in self.lex.trade_verbs \
+        traded = goods.lemma_.lower() in self.lex.commodities or any(  # "oil exports", "gas supplies"
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.commodities for c in goods.children)
+        if relation == "AID" and traded and lemma in self.lex.trade_verbs \
                 and not any(c.lower_ in AID_QUALIFIERS for c in goods.children):
             relation = "COOPERATE"  # selling oil or grain is trade, not aid
         targets = list(recipients)
@@ -901,7 +925,8 @@ class RelationFinder:
             targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
         if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
             makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
-                or r.makers_of(obj)
+                or r.makers_of(obj) or [a for c in goods.children if c.dep_ == "poss" and goods is not obj
+                                        for a in r.actors_of(c)]  # "buys most of Iran's oil"
             sources, targets = makers, sources
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
