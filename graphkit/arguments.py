@@ -152,6 +152,10 @@ class SentenceReader:
                 return bound
         named = [m for c in t.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
                  for m in [c, *c.conjuncts] if m.i in self.by_token]  # "Russian and Belarusian forces"
+        if lemma in BODY_HEADS_FOR_COUNTRY and t.pos_ == "NOUN" and not named:
+            of = self._pobj_actors(t, ("of",), depth)  # "the government of Iraq", "the administration of
+            if of:                                    # President Donald Trump": a state's, not a reference
+                return list({a.id: a for a in (self._state_of(x) for x in of)}.values())
         if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
             return list({a.id: a for c in named for a in [self._governed(self.by_token[c.i].actor)]}.values())

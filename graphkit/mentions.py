@@ -514,7 +514,12 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     wanted = size or 2
     seen: list[Actor] = []
     people = [m.actor for m in window if m.actor.kind == "person"]
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    doers = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and token not in c.subtree
+             for t in c.subtree}
     for m in reversed(window):
+        if m.sentence == number and m.start in doers:
+            continue  # "China urged both countries": not the urger
         actor = (ctx.state_of(m.actor) or m.actor) if kinds == {"country"} else m.actor  # "Mr Sisi … the three countries"
         if "person" in kinds and any(ctx.acts_for(p, actor) for p in people):
             continue  # "Mexican President Claudia Sheinbaum", "Xi in Beijing": the person is the side

@@ -1453,6 +1453,12 @@ class RelationFinder:
     def _predicated_of(self, noun) -> list[Actor]:
         """'China, North Korea's lifeline' → China; 'Russia is a key partner of X' → Russia."""
         r = self.r
+        if noun.dep_ == "conj" and noun.head.lemma_.lower() in ROLE_NOUNS | BUYER_NOUNS | {"one"}:
+            noun = noun.head  # "… one of Moscow's partners and a major buyer of Russian weapons"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            noun = noun.head.head  # "Algeria has been one of Moscow's closest partners"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.pos_ in ("AUX", "VERB"):
+            return [a for c in noun.head.head.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         if noun.dep_ == "appos":
             return r.actors_of(noun.head)
         if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
