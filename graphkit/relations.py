@@ -1114,6 +1114,9 @@ class RelationFinder:
             sources = named or self._predicated_of(anchor)
             targets = [a for a in modifier_actors if a not in named] + \
                 [a for p in preps for a in r.slot_actors(anchor, p)]
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ == "VERB" and \
+                    any(c.dep_ == "poss" and c.pos_ == "PRON" for c in anchor.children):
+                targets = r.agents(anchor.head.head)  # "Pakistan counts China as its closest partner"
             if lemma == "partner" and {c.lemma_.lower() for c in noun.children} & TRADE_WORDS:
                 relation = "COOPERATE"  # "Australia's largest trading partner"
             if not targets and anchor.dep_ == "attr":  # "For Moscow, Pyongyang has become a key supplier"
@@ -1457,6 +1460,9 @@ class RelationFinder:
             noun = noun.head  # "… one of Moscow's partners and a major buyer of Russian weapons"
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
             noun = noun.head.head  # "Algeria has been one of Moscow's closest partners"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB" and \
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):  # "counts X as its partner",
+            return [a for c in noun.head.head.children if c.dep_ == "dobj" for a in r.actors_of(c)]  # not a label
         if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.pos_ in ("AUX", "VERB"):
             return [a for c in noun.head.head.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         if noun.dep_ == "appos":
