@@ -193,6 +193,10 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
     return None
 
 
+VESSEL_NOUNS = {"carrier", "tanker", "vessel", "ship", "freighter", "destroyer", "frigate", "submarine", "warship",
+                "ferry", "trawler", "boat", "yacht", "corvette", "cruiser", "aircraft"}
+
+
 def _plausible_new_actor(ent) -> bool:
     """An unknown name may be an actor unless it looks like a weapon, a product or a platform."""
     text = ent.text.strip()
@@ -206,6 +210,10 @@ def _plausible_new_actor(ent) -> bool:
     if root.lemma_.lower() in BODY_HEADS_FOR_COUNTRY | {"ministry", "department", "office"} and any(
             c.ent_type_ in ("GPE", "NORP") for c in root.subtree if c.i < root.i):
         return False  # "North Korea's Foreign Ministry", "the Russian Defence Ministry" act for their country
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and (before.lemma_.lower() in VESSEL_NOUNS or before.lower_ in ("a", "an")):
+        return False  # "the bulk carrier Eternity C", "a Typhon": a ship or a weapon, not an actor
     content = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "and", "'s", "’s")
                and not (ent.label_ == "PERSON" and t.lower_ in NAME_PARTICLES and t.i > ent.start)]
     return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
@@ -277,6 +285,12 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
             continue
         ent = _whole_name(ent)
         covered.update(range(ent.start, ent.end))
+        doc = sent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "‑") and \
+                doc[ent.end + 1].lower_ in ("flagged", "registered", "flag"):
+            continue  # "the Liberian-flagged carrier": a ship's registry, not an actor in the story
+        if ent.start >= 2 and doc[ent.start - 1].text in ("-", "‑") and doc[ent.start - 2].lower_ == "non":
+            continue  # "a major non-NATO ally", "non-EU states"
         found = entity_actor(ent, ctx, here)
         if found is None:
             continue
@@ -385,6 +399,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             states = [m for m in states if m.actor.kind == "country"] or states
         here = [m for m in states if m.sentence == number]
         return [(here or states)[-1].actor] if states else []
+    if word in PRONOUNS_STATE and _refers_to_thing(token, current):
+        return []  # "sank the carrier after attacking it": the ship, not a state
     if word in PRONOUNS_STATE:
         subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: -m.start)
         pick = subject[:1] or states[-1:]
@@ -430,6 +446,21 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             if lemma in ctx.roles.get(m.actor.id, set()):
                 return [m.actor]
     return []
+
+
+def _refers_to_thing(token, current: list[Mention]) -> bool:
+    """'it' as the object of a clause hung on one whose object names no actor ('sank the bulk carrier after
+    attacking it'): the pronoun picks up that thing."""
+    if token.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = token.head if token.dep_ == "dobj" else token.head.head
+    if verb.dep_ not in ("advcl", "conj", "xcomp", "pcomp"):
+        return False
+    main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    starts = {m.start for m in current}
+    things = [c for c in main.children if c.dep_ == "dobj" and c.i < token.i and c.pos_ == "NOUN"
+              and not any(t.i in starts for t in c.subtree)]
+    return bool(things)
 
 
 def _office_holder(token, current: list[Mention], ctx: DocumentContext) -> list[Actor]:

@@ -1114,6 +1114,9 @@ class RelationFinder:
             sources = named or self._predicated_of(anchor)
             targets = [a for a in modifier_actors if a not in named] + \
                 [a for p in preps for a in r.slot_actors(anchor, p)]
+            if not targets and sources and anchor.dep_ in ("oprd", "dobj") and anchor.head.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.i < anchor.i for c in anchor.head.children):
+                targets = [a for a in r.agents(anchor.head) if a not in sources]  # "Washington named X an ally"
             if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ == "VERB" and \
                     any(c.dep_ == "poss" and c.pos_ == "PRON" for c in anchor.children):
                 targets = r.agents(anchor.head.head)  # "Pakistan counts China as its closest partner"
@@ -1467,8 +1470,9 @@ class RelationFinder:
             return [a for c in noun.head.head.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         if noun.dep_ == "appos":
             return r.actors_of(noun.head)
-        if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
-            return [a for c in noun.head.children if c.dep_ == "dobj" for a in r.actors_of(c)]  # "made X Y's partner"
+        if noun.dep_ in ("oprd", "dobj") and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
+            return [a for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i
+                    for a in r.actors_of(c)]  # "made X Y's partner", "designated Doha a major ally"
         if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
             return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
