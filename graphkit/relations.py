@@ -52,6 +52,8 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+WARSHIPS = frozenset({"warship", "ship", "vessel", "fleet", "frigate", "destroyer", "submarine", "corvette", "flotilla",
+                      "navy", "carrier"})
 RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
@@ -885,6 +887,9 @@ class RelationFinder:
     def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
         r = self.r
         relation = self.lex.object_relations.get(cls)
+        if relation == "SUPPLY_ARMS" and lemma in ("send", "dispatch", "deploy") and \
+                obj.lemma_.lower() in WARSHIPS:  # "dispatched warships to Cuba": they sail with their crews
+            relation, cls = "DEPLOY_TO", "troops"
         goods = obj
         while goods is not None and (goods.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or goods.text == "%"):
             goods = _of_object(goods)  # "the bulk of its coal", "most of its gas"
