@@ -120,7 +120,37 @@ class RelationFinder:
                                       ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
                 continue
             found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
+        for cand in self._visits(found):
+            key = (cand.source.id, cand.relation, cand.target.id)
+            if key not in seen:
+                seen.add(key)
+                found.append(cand)
         yield from found
+
+    def _visits(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'Araghchi held talks with Wang Yi in Beijing': a meeting in the other side's country is a visit
+        to that country too (SCHEMA: a visit to a country's capital is MEET); not talks on neutral ground."""
+        r = self.r
+        ctx = r.ctx
+        doc = r.doc
+
+        def side(actor: Actor) -> str | None:
+            if actor.kind == "person":
+                return ctx.affiliations.get(actor.id) or actor.affiliation
+            return actor.id if actor.kind == "country" else None
+
+        for cand in found:
+            if cand.relation != "MEET" or cand.source.kind != "person":
+                continue
+            trigger = doc[cand.trigger]
+            host, own = side(cand.target), side(cand.source)
+            for c in [*trigger.children, *trigger.head.children]:
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                for place in [p for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]:
+                    country = r.by_token[place.i].actor
+                    if country.kind == "country" and country.id == host and host != own:
+                        yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
