@@ -867,7 +867,8 @@ class RelationFinder:
             objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
             objects = [verb.head]
-        objects = [o for obj in objects for o in [obj, *obj.conjuncts]]
+        objects = [o for obj in objects for o in [obj, *obj.conjuncts] if not any(  # not "X rather than Y"
+            c.dep_ == "cc" and c.lower_ in ("than", "instead") and c.i < o.i for c in obj.children)]
         slots = lex.transfer_verbs[lemma]
         if lemma == "order" and not any(c.dep_ == "prep" and c.lower_ == "from" for o in [verb, *objects]
                                         for c in o.children):
