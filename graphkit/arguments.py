@@ -361,19 +361,18 @@ class SentenceReader:
             return self.actors_of(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
+        # the noun a clause hangs on names its doer: "North Korea's role in supplying", "Trump's decision to …"
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
-            owner = head.head  # "North Korea's role in supplying", "Iran's decision to ..."
-            found = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod")
-                     for a in self.actors_of(c)]
-            if found:
-                self.indirect = True
-                return found
-        if verb.dep_ == "acl" and head.lemma_.lower() in self.lex.control_nouns and \
+            owner, owning = head.head, ("poss", "compound", "amod")
+        elif verb.dep_ == "acl" and head.lemma_.lower() in self.lex.control_nouns and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            found = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
-            if found:  # "Trump's decision to put Cuba back on the list": Trump does it
-                self.indirect = True
-                return found
+            owner, owning = head, ("poss",)
+        else:
+            owner, owning = None, ()
+        found = [a for c in owner.children if c.dep_ in owning for a in self.actors_of(c)] if owner is not None else []
+        if found:
+            self.indirect = True
+            return found
         owner = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head if verb.dep_ == "acl" else None
         if owner is not None and owner.lemma_.lower() in self.lex.control_nouns and owner.dep_ in ("dobj", "attr") \
                 and not any(c.dep_ == "poss" for c in owner.children) and owner.head.pos_ in ("VERB", "AUX"):

@@ -16,9 +16,9 @@ from graphkit.actors import ActorBase
 from graphkit.arguments import Candidate, SentenceReader
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.mentions import LINE_ENDS, DocumentContext, dateline_length, sentence_mentions
-from graphkit.modality import Modality, modality_of
+from graphkit.modality import Modality, modality_of, set_off_claims
 from graphkit.relations import RelationFinder
-from graphkit.types import Actor, Document, Evidence, relation_vocabulary
+from graphkit.types import Document, Evidence, relation_vocabulary
 
 
 def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon) -> Iterator[Candidate]:
@@ -83,9 +83,7 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         if not claims and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CLAIM_NOUNS:
             claims, pool = [verb.head], here  # "accused Iran of arming the Houthis, a charge Tehran denies"
         if not claims:  # the same, parsed with "denied" on top and "a charge" its subject
-            claims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
-                      and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","]
-            pool = here
+            claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass")), here
         if not claims:
             continue
         deniers = {a.id for a in reader.agents(verb)}

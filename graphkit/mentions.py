@@ -272,7 +272,8 @@ def _whole_name(ent):
 def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     """Entity mentions of a sentence, with bodies folded into their names (a dateline names no actor)."""
     mentions = []
-    skip_until = dateline_end(sent.doc) if sent.start == 0 else 0
+    doc = sent.doc
+    skip_until = dateline_end(doc) if sent.start == 0 else 0
     here = {e.ent_id_ for e in sent.ents if e.ent_id_}
     covered: set[int] = set()
     ents = list(sent.ents)
@@ -285,7 +286,6 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
             continue
         ent = _whole_name(ent)
         covered.update(range(ent.start, ent.end))
-        doc = sent.doc
         if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "‑") and \
                 doc[ent.end + 1].lower_ in ("flagged", "registered", "flag"):
             continue  # "the Liberian-flagged carrier": a ship's registry, not an actor in the story
@@ -296,7 +296,7 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
             continue
         actor, via = found
         number = len(ctx.history)
-        head = sent.doc[ent.end - 1]
+        head = doc[ent.end - 1]
         mention = Mention(ent.start, ent.end, actor, ent.text, via, _is_subject(head), number,
                           sum(1 for _ in head.ancestors))
         mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)

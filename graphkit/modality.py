@@ -80,7 +80,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
     chain = governors(trigger, lex)
     for depth, gov in enumerate(chain[1:], start=1):
-        if gov.lemma_.lower() in lex.negating_verbs and _summed_up_claim(gov, trigger):
+        if gov.lemma_.lower() in lex.negating_verbs and set_off_claims(gov, CLAIMED, after=trigger.i):
             chain = chain[:depth]  # "X had accused Y of Z, a charge W denied", parsed with "denied" on top:
             break                  # the denial is of the charge, not of the accusation
     negated = hedged = opinion = False
@@ -168,12 +168,12 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
 
 
-def _summed_up_claim(verb, trigger) -> bool:
-    """'…, a charge Abuja denied': ``verb`` denies a claim noun set off after the clause of ``trigger``."""
+def set_off_claims(verb, nouns, deps=("nsubj", "nsubjpass", "dobj"), after: int = -1) -> list:
+    """'…, a charge Abuja denied', parsed with the denying ``verb`` on top: the claim nouns among its
+    arguments that a comma sets off (after token ``after``)."""
     doc = verb.doc
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in CLAIMED | {"accusation", "claim"}
-               and c.i > trigger.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
-               for c in verb.children)
+    return [c for c in verb.children if c.dep_ in deps and c.lemma_.lower() in nouns and c.i > after
+            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
 
 
 NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")

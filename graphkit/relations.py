@@ -60,7 +60,7 @@ BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "bl
 REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
-                      "quarter", "percent", "portion", "much"})  # "most of its gas": the gas moves
+                      "quarter", "percent", "portion"})  # "most of its gas": the gas moves
 REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
 # verbs that answer what another said: its speaker said it to the answerer ("rejected a protest from X")
@@ -131,26 +131,16 @@ class RelationFinder:
         """'Araghchi held talks with Wang Yi in Beijing': a meeting in the other side's country is a visit
         to that country too (SCHEMA: a visit to a country's capital is MEET); not talks on neutral ground."""
         r = self.r
-        ctx = r.ctx
-        doc = r.doc
-
-        def side(actor: Actor) -> str | None:
-            if actor.kind == "person":
-                return ctx.affiliations.get(actor.id) or actor.affiliation
-            return actor.id if actor.kind == "country" else None
-
         for cand in found:
             if cand.relation != "MEET" or cand.source.kind != "person":
                 continue
-            trigger = doc[cand.trigger]
-            host, own = side(cand.target), side(cand.source)
-            for c in [*trigger.children, *trigger.head.children]:
-                if c.dep_ != "prep" or c.lower_ != "in":
-                    continue
-                for place in [p for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]:
-                    country = r.by_token[place.i].actor
-                    if country.kind == "country" and country.id == host and host != own:
-                        yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
+            trigger = r.doc[cand.trigger]
+            places = [p for c in [*trigger.children, *trigger.head.children] if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
+            for country in (r.by_token[p.i].actor for p in places):
+                hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)
+                if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
+                    yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -834,10 +824,7 @@ class RelationFinder:
             relation = self.lex.object_relations.get(cls) if cls else None
             if relation is None or cls == "troops":
                 continue
-            inner = obj
-            while inner is not None and (inner.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or inner.text == "%"):
-                inner = _of_object(inner)
-            if relation == "AID" and inner is not None and inner.lemma_.lower() in self.lex.commodities:
+            if relation == "AID" and self._goods(obj).lemma_.lower() in self.lex.commodities:
                 relation = "COOPERATE"  # depending on Russia for gas is trade
             yield from self._emit(suppliers, relation, r.agents(verb), verb, _phrase(verb))
 
@@ -921,13 +908,8 @@ class RelationFinder:
         if relation == "SUPPLY_ARMS" and lemma in ("send", "dispatch", "deploy") and \
                 obj.lemma_.lower() in WARSHIPS:  # "dispatched warships to Cuba": they sail with their crews
             relation, cls = "DEPLOY_TO", "troops"
-        goods = obj
-        while goods is not None and (goods.lemma_.lower() in self.lex.quantity_nouns | PORTIONS or goods.text == "%"):
-            goods = _of_object(goods)  # "the bulk of its coal", "most of its gas"
-        goods = goods if goods is not None else obj
-        traded = goods.lemma_.lower() in self.lex.commodities or any(  # "oil exports", "gas supplies"
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.commodities for c in goods.children)
-        if relation == "AID" and traded and lemma in self.lex.trade_verbs \
+        goods = self._goods(obj)
+        if relation == "AID" and self._traded(goods) and lemma in self.lex.trade_verbs \
                 and not any(c.lower_ in AID_QUALIFIERS for c in goods.children):
             relation = "COOPERATE"  # selling oil or grain is trade, not aid
         targets = list(recipients)
@@ -979,6 +961,20 @@ class RelationFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         yield p, r.actors_of(p)
+
+    def _goods(self, token):
+        """What an amount or portion is of: "the bulk of its coal" → coal, "90% of its oil" → oil."""
+        goods = token
+        while goods.lemma_.lower() in self.lex.quantity_nouns or goods.lemma_.lower() in PORTIONS or goods.text == "%":
+            goods = _of_object(goods)
+            if goods is None:
+                return token
+        return goods
+
+    def _traded(self, goods) -> bool:
+        """Commodities sold or bought are trade: "oil", "oil exports", "gas supplies"."""
+        return goods.lemma_.lower() in self.lex.commodities or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lex.commodities for c in goods.children)
 
     def _object_class(self, token) -> str | None:
         """What a noun phrase moves: weapons, troops or aid (None if neither)."""
