@@ -120,6 +120,12 @@ class SentenceReader:
         if mention is not None:
             return [mention.actor]
         lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and t.tag_ == "NNS":  # "militant groups such as Hezbollah", "its allies, including the Houthis"
+            examples = [a for c in t.children if (c.dep_ == "prep" and c.lower_ == "including") or (
+                c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
+                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
+            if examples:
+                return examples
         for child in t.subtree:  # "the secretary (of its Security Council), Sergei Shoigu"
             if child.dep_ != "appos" or child.i not in self.by_token or child.i - t.i >= 12:
                 continue
@@ -405,11 +411,29 @@ class SentenceReader:
             return found
         return []
 
+    def participle_head(self, verb):
+        """The noun a reduced relative clause describes, through conjuncts: "Hamas, funded by Qatar and armed
+        by Iran", "Kataib Hezbollah, armed and funded by the Guards"; "The Houthis, trained by Iran, fired":
+        the subject of the clause it opens. None when ``verb`` is no such participle."""
+        holder = verb
+        while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+            holder = holder.head
+        if holder.tag_ not in ("VBN", "JJ") or not holder.lower_.endswith("ed"):
+            return None
+        if holder.dep_ in ("acl", "amod") and holder.head.i < holder.i:
+            return holder.head
+        if holder.dep_ == "acomp" and holder.head.lemma_.lower() in ("be", "remain", "become", "get"):
+            return next((c for c in holder.head.children if c.dep_ == "nsubj"), None)  # "X is armed and trained by Y"
+        if holder.dep_ == "advcl" and not any(c.dep_ in ("mark", "advmod", "nsubj", "nsubjpass", "auxpass")
+                                              for c in holder.children):
+            return next((c for c in holder.head.children if c.dep_ == "nsubj" and c.i < holder.i), None)
+        return None
+
     def by_agent(self, verb) -> list[Actor]:
         for c in verb.children:
             if c.dep_ == "agent":
                 return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "amod", "advcl", "acomp"):
             for other in verb.conjuncts:  # "armed and funded by Iran": the agent of the last conjunct
                 if other.i > verb.i and other.tag_ == "VBN" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in other.children):

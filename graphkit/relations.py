@@ -163,9 +163,14 @@ class RelationFinder:
     def _at(self, token) -> Iterator[Candidate]:
         lex = self.lex
         lemma = token.lemma_.lower()
-        if token.pos_ == "ADJ" and token.tag_ == "VBN" and lemma.endswith("ed") and lemma not in lex.verbs:
-            lemma = next((stem for stem in (lemma[:-2], lemma[:-1]) if stem in lex.verbs), lemma)  # "armed" → arm
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed") and self.r.by_agent(token):
+            token_is_participle = True  # "Kataib Hezbollah, armed and funded by the Guards": a reduced relative
+        else:
+            token_is_participle = token.tag_ == "VBN"
+        if token.pos_ == "ADJ" and token_is_participle and lemma.endswith("ed") and lemma not in lex.verbs:
+            lemma = next((stem for stem in (lemma[:-2], lemma[:-1]) if stem in lex.verbs or stem in lex.transfer_verbs),
+                         lemma)  # "armed" → arm
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token_is_participle):
             if lemma in lex.transfer_verbs:
                 yield from self.transfer(token, lemma)
             if lemma in lex.criticizing_reporters:
@@ -305,9 +310,15 @@ class RelationFinder:
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))  # "armed and funded by X"
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (  # "armed and funded by X"
+            r.participle_head(verb) is not None and bool(r.by_agent(verb)))
         if passive:
             sources = r.by_agent(verb)
+            if not sources and relation == "ATTACK":  # "Nasrallah was killed in an Israeli air strike"
+                sources = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                           for p in c.children if p.dep_ == "pobj" and any(
+                               rel == "ATTACK" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))
+                           for a in r.makers_of(p)]
             holder = verb  # "which is armed and funded by Iran": the subject of the first conjunct
             while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
                 holder = holder.head
@@ -315,6 +326,9 @@ class RelationFinder:
                 if "dobj" in slots else []
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
+            described = r.participle_head(verb) if not targets and "dobj" in slots else None
+            if described is not None:  # "Hamas, funded by Qatar and armed by Iran"; "The Houthis, armed by Iran, fired"
+                targets = r.actors_of(described)
             if not targets and holder.dep_ == "relcl" and "dobj" in slots and any(
                     c.dep_ == "nsubjpass" and c.lower_ in ("which", "who", "that") for c in holder.children):
                 targets = r.actors_of(holder.head)  # "the Houthis, who are backed by Iran"
@@ -848,12 +862,22 @@ class RelationFinder:
         r.indirect = False
         lex = self.lex
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))  # "with weapons supplied by X"
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (  # "with weapons supplied by X"
+            r.participle_head(verb) is not None and bool(r.by_agent(verb)))
         objects = [c for c in verb.children if c.dep_ in (("nsubjpass", "nsubj") if passive else ("dobj",))]
         if not objects and not passive:  # "Iran, which armed and funded Hezbollah"
             objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
             objects = [verb.head]
+        if not objects and passive and r.participle_head(verb) is not None:  # "Hamas, funded and armed by Iran"
+            objects = [r.participle_head(verb)]
+        holder = verb  # "Ukraine was backed by the EU and armed by the US": the first conjunct's subject
+        while passive and not objects and holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                             for c in holder.children):
+            holder = holder.head
+            objects = [c for c in holder.children if c.dep_ == "nsubjpass"]
+        if passive and verb.dep_ == "relcl":  # "Hezbollah, which is armed by Iran"
+            objects = [verb.head if o.lower_ in ("which", "who", "that") else o for o in objects]
         objects = [o for obj in objects for o in [obj, *obj.conjuncts] if not any(  # not "X rather than Y"
             c.dep_ == "cc" and c.lower_ in ("than", "instead") and c.i < o.i for c in obj.children)]
         slots = lex.transfer_verbs[lemma]
@@ -872,7 +896,8 @@ class RelationFinder:
                 recipients.extend(r.actors_of(obj))
                 continue
             named = obj.i in r.by_token or (with_objects and "with" in slots) or lemma == "arm"
-            actors = r.actors_of(obj) if obj.dep_ in ("dobj", "conj") and named else []
+            patient = obj.dep_ in ("dobj", "conj") or (passive and "with" in slots)  # "Hamas, armed by Iran"
+            actors = r.actors_of(obj) if patient and named else []
             if actors and "with" in slots:
                 recipients.extend(actors)  # "supply Y with X", "arm Serbia with drones"
                 continue
@@ -1141,6 +1166,9 @@ class RelationFinder:
         elif lemma in ROLE_NOUNS:
             named = [a for c in anchor.children if c.dep_ in ("appos", "nmod") and c.i in r.by_token
                      for a in r.actors_of(c)]  # "its allies Russia, China and Iran"
+            named += [a for c in anchor.children if c.dep_ == "prep" and (c.lower_ == "including" or (
+                c.lower_ == "as" and any(x.lower_ == "such" for x in c.children)))
+                for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p) if a not in named]  # "including X"
             if lemma in ("ally", "partner") and noun.tag_ == "NNS":  # "its allies in Seoul and Tokyo"
                 named += [a for a in r._pobj_actors(anchor, ("in",), 0) if a.kind == "country" and a not in named]
             sources = named or self._predicated_of(anchor)
@@ -1234,6 +1262,8 @@ class RelationFinder:
                                          for p in x.children if p.dep_ == "pobj"]  # "years of talks between …"
                             sources = [a for c in subjects for a in self._between(c)]
                     for p in preps:
+                        if anchor.dep_ == "pobj" and anchor.head.lower_ == p and anchor.head.head.i == governor.i:
+                            continue  # "wounded in a Russian attack on Kharkiv": the attack is no target of itself
                         targets += [a for a in r.slot_actors(governor, p) if a not in targets]
                 elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE and \
                         not any(c.dep_ == "poss" for c in anchor.children):
@@ -1407,9 +1437,9 @@ class RelationFinder:
     def _summed_up_doers(self, noun) -> list[Actor]:
         """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""
         head = noun.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not noun else []
+        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head.i != noun.i else []
 
     def _gathering(self, noun) -> bool:
         """Talks, a summit, a meeting (a MEET noun), or another gathering a host holds ("a ceremony")."""
@@ -1427,14 +1457,14 @@ class RelationFinder:
                          for p in c.children if p.dep_ == "pobj"), noun)
         sides = self._between(noun)
         meeting = self._gathering(noun)
-        if sides or not meeting or noun is verb.head or noun.head is verb:
+        if sides or not meeting:
             return sides
         # "A and B held talks hosted by X", "A and B agreed to a truce at talks hosted by X": the doers
         # of the clause the talks belong to
         head = noun.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head is not verb else []
+        return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else []
 
     def _both_ways(self, sides: list[Actor], relation: str, noun, presupposed: bool = False) -> Iterator[Candidate]:
         """Each side to each other side (a symmetric relation once a pair)."""
