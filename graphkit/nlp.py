@@ -45,11 +45,24 @@ def _load(name: str, with_actors: bool):
     missing = [c for c in ("parser",) if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; graphkit needs one")
+    _split_abbreviation_hyphens(nlp)
     if with_actors:
         from graphkit.actors import add_actor_ruler
 
         add_actor_ruler(nlp)
     return nlp
+
+
+def _split_abbreviation_hyphens(nlp) -> None:
+    """'U.S.-China talks', 'the U.S.-led coalition', 'U.K.-French plan': split the hyphen after a dotted
+    abbreviation, as the tokenizer already does after 'US' ('US-China' is three tokens)."""
+    import re
+
+    current = nlp.tokenizer.infix_finditer
+    pattern = r"(?<=[A-Z]\.[A-Z]\.)-(?=[A-Za-z])"
+    if current is not None:
+        pattern = f"{current.__self__.pattern}|{pattern}"
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 def model_signature(nlp) -> str:

@@ -232,6 +232,10 @@ class RelationFinder:
                         found = self.vowed(token, found)
                     yield from found
         elif token.pos_ in ("NOUN", "PROPN"):
+            if lemma == "war" and token.dep_ == "compound" and token.head.lemma_.lower() == "game":
+                return  # "war games" are drills, read at "games"
+            if lemma == "game" and any(c.dep_ == "compound" and c.lower_ == "war" for c in token.children):
+                lemma = "exercise"
             if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
                                              or token.head.lemma_.lower() in lex.ties_nouns):
                 return  # "trade agreement", "defence cooperation pact": the head noun carries the relation
@@ -345,6 +349,9 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if relation == "REJECT" and not passive:  # "vetoed a UN resolution put forward by the US and Japan"
+            drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
+            targets = [a for a in drafters if a not in sources] or targets
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
             # "rejected a protest from Beijing"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from", "for"), 0)
@@ -1205,8 +1212,16 @@ class RelationFinder:
                 sources = r._pobj_actors(anchor, ("from",), 0)
                 if not sources and governor is not None and _lemma(governor) in RECEIVING | ANSWERING:
                     sources = r.slot_actors(governor, "from")  # "received support from Paris"
-            named_modifiers = [a for c in modifiers if c.dep_ != "poss" and c.i in r.by_token
-                               for a in [r.by_token[c.i].actor]]
+            inner = [x for c in modifiers if c.dep_ == "compound" and c.i not in r.by_token  # "the X-Y defence pact"
+                     for x in c.children if x.dep_ in ("compound", "amod", "nmod")]
+            named_modifiers = [a for c in [*modifiers, *inner] if c.dep_ != "poss" and c.i in r.by_token
+                               for m in [*(x for x in c.children if x.dep_ in ("compound", "amod", "nmod")  # "US-China talks"
+                                           and x.i in r.by_token and r.by_token[x.i].end < len(c.doc)
+                                           and c.doc[r.by_token[x.i].end].text == "-"
+                                           and r.by_token[c.i].start == r.by_token[x.i].end + 1), c]
+                               for a in [r.by_token[m.i].actor]]
+            if len(named_modifiers) >= 2 and relation == "MOBILIZE":
+                return  # "Russian-Belarusian exercises" are joint, aimed at neither
             if len(named_modifiers) >= 2 and not any(
                     any(c.dep_ == "prep" and c.lower_ == p for c in anchor.children) for p in preps):
                 # "the Russia-North Korea pact", "US-China talks"
