@@ -40,6 +40,8 @@ CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "respon
 DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "disappointed", "outraged", "troubled",
                         "concerned", "incensed", "appalled"})
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
+WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
+KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate"})  # "keeps 2,500 troops in Iraq"
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
@@ -59,6 +61,7 @@ LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on t
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
+CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
                       "quarter", "percent", "portion"})  # "most of its gas": the gas moves
 REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
@@ -179,9 +182,8 @@ class RelationFinder:
                 yield from self.demand(token)
             if lemma in lex.mutual_verbs or lemma in ("trade", "exchange"):
                 yield from self.mutual(token, lemma)
-            elif lemma == "fight" and not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in
-                                                                   ("against", "alongside", "for"))
-                                              for c in token.children):
+            elif lemma == "fight" and not any((c.dep_ == "dobj" and c.lemma_.lower() not in WARS) or (
+                    c.dep_ == "prep" and c.lower_ in ("against", "alongside", "for")) for c in token.children):
                 yield from self.mutual(token, lemma)  # "Indian and Chinese soldiers fought"
             if lemma in lex.reversed_negatives:
                 yield from self.reversed_negative(token, lemma)
@@ -212,6 +214,7 @@ class RelationFinder:
                 yield from self.displeased(token)
             if lemma in PHONING:
                 yield from self.phoned(token)
+            yield from self.on_the_phone(token)
             if lemma in REFUSING:
                 yield from self.refusal(token)
             if lemma in lex.reporting_verbs:
@@ -244,7 +247,8 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
-            if lex.object_class(lemma) == "troops":
+            if lex.object_class(lemma) == "troops" or (lemma == "base" and token.dep_ == "dobj"
+                                                       and _lemma(token.head) in KEEPING):
                 yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
                 yield from self.weapons_aimed(token)
@@ -535,6 +539,19 @@ class RelationFinder:
             agents = r.agents(verb)
             r.indirect = False
             yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
+
+    def on_the_phone(self, verb) -> Iterator[Candidate]:
+        """'Putin told Xi in a phone call that …', 'assured his counterpart by phone', 'congratulated Trump
+        during a video call': who spoke to whom on a call met them (SCHEMA: a phone call is MEET)."""
+        r = self.r
+        calls = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over", "on", "by")
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CALL_NOUNS
+                 and not any(x.dep_ == "prep" and x.lower_ in ("with", "between") for x in p.children)]
+        if not calls:
+            return
+        r.indirect = False
+        targets = [a for slot in ("dobj", "dative", "to", "with") for a in r.slot_actors(verb, slot)]
+        yield from self._emit(r.agents(verb), "MEET", _unique(targets), verb, _phrase(calls[0]))
 
     def phoned(self, verb) -> Iterator[Candidate]:
         """'Mohammed bin Salman called Qatar's emir (to express solidarity)' → MEET; not 'called X a Y',
@@ -1070,9 +1087,15 @@ class RelationFinder:
         r = self.r
         owners = [a for a in r.makers_of(troops) if a.kind == "country"] or \
             [a for c in troops.children if c.dep_ == "poss" for a in r.actors_of(c) if a.kind == "country"]
+        kept = troops.dep_ == "dobj" and _lemma(troops.head) in KEEPING
+        if not owners and kept:  # "Washington keeps 2,500 troops in Iraq", "Russia maintains a base in Tajikistan"
+            owners = [r._state_of(a) for a in r.agents(troops.head)]
         if not owners:
             return
         hosts = r._pobj_actors(troops, ("for",), 0)
+        if kept:
+            hosts += r._pobj_actors(troops, ("in",), 0) or r._pobj_actors(troops.head, ("in",), 0) or \
+                r.place_actors(troops, ("in",)) or r.place_actors(troops.head, ("in",))
         predicates = [c for c in troops.children if c.dep_ == "acl"]
         if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
             predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
