@@ -41,6 +41,7 @@ DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "d
                         "concerned", "incensed", "appalled"})
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
+NETWORKS = frozenset({"network", "system", "server", "computer", "email", "database", "website", "infrastructure"})
 KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate"})  # "keeps 2,500 troops in Iraq"
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
@@ -315,6 +316,8 @@ class RelationFinder:
                                                                   self.lex.nouns.get(c.lemma_.lower(), ()))
                                         for c in verb.children):
             return  # "US sanctions hit Iran's economy", "the criticism struck a nerve": no strike
+        if relation == "MOBILIZE" and any(c.dep_ == "dobj" and c.lemma_.lower() in NETWORKS for c in verb.children):
+            relation = "ATTACK"  # "Chinese hackers penetrated a Dutch military network": a cyberattack
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
@@ -380,7 +383,7 @@ class RelationFinder:
             targets = [a for c in hosted for a in self._hosted(verb, c)]
             if targets and not sources and verb.dep_ == "acl":
                 sources = r.by_agent(verb)
-        if verb.lemma_.lower() in ("violate", "breach", "cross", "enter", "penetrate") and not any(
+        if relation != "ATTACK" and verb.lemma_.lower() in ("violate", "breach", "cross", "enter", "penetrate") and not any(
                 c.lemma_.lower() in BORDER_HEADS | {"territory", "zone", "airspace", "waters"}
                 for c in [*(x for x in verb.children if x.dep_ == "dobj"),
                           *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
