@@ -51,6 +51,13 @@ class Candidate:
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
 
 
+def first_conjunct(verb):
+    """The conjunct that holds the subject a later one shares: 'backed by the EU and armed by the US' → backed."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def _parallel_to_ancestor(token, conjunct) -> bool:
     """'Russia for its invasion of Ukraine and North Korea for its program': the conjunct
     'North Korea for …' parallels 'Russia for …' higher up, not 'Ukraine' (a misattached coordination)."""
@@ -120,12 +127,9 @@ class SentenceReader:
         if mention is not None:
             return [mention.actor]
         lemma = t.lemma_.lower()
-        if t.pos_ == "NOUN" and t.tag_ == "NNS":  # "militant groups such as Hezbollah", "its allies, including the Houthis"
-            examples = [a for c in t.children if (c.dep_ == "prep" and c.lower_ == "including") or (
-                c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
-                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
-            if examples:
-                return examples
+        examples = self.examples(t, depth) if t.pos_ == "NOUN" and t.tag_ == "NNS" else []
+        if examples:  # "militant groups such as Hezbollah", "its allies, including the Houthis"
+            return examples
         for child in t.subtree:  # "the secretary (of its Security Council), Sergei Shoigu"
             if child.dep_ != "appos" or child.i not in self.by_token or child.i - t.i >= 12:
                 continue
@@ -415,9 +419,7 @@ class SentenceReader:
         """The noun a reduced relative clause describes, through conjuncts: "Hamas, funded by Qatar and armed
         by Iran", "Kataib Hezbollah, armed and funded by the Guards"; "The Houthis, trained by Iran, fired":
         the subject of the clause it opens. None when ``verb`` is no such participle."""
-        holder = verb
-        while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
-            holder = holder.head
+        holder = first_conjunct(verb)
         if holder.tag_ not in ("VBN", "JJ") or not holder.lower_.endswith("ed"):
             return None
         if holder.dep_ in ("acl", "amod") and holder.head.i < holder.i:
@@ -428,6 +430,19 @@ class SentenceReader:
                                               for c in holder.children):
             return next((c for c in holder.head.children if c.dep_ == "nsubj" and c.i < holder.i), None)
         return None
+
+    def is_passive(self, verb) -> bool:
+        """'Y was armed by X', 'weapons supplied by X', 'Hamas, funded by Qatar and armed by Iran'."""
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (
+            self.participle_head(verb) is not None and bool(self.by_agent(verb)))
+
+    def examples(self, noun, depth: int = -1) -> list[Actor]:
+        """The actors a plural noun lists as examples: 'militant groups such as Hezbollah', 'its allies,
+        including the Houthis'."""
+        return [a for c in noun.children if c.dep_ == "prep" and (c.lower_ == "including" or (
+            c.lower_ == "as" and any(x.lower_ == "such" for x in c.children)))
+            for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
 
     def by_agent(self, verb) -> list[Actor]:
         for c in verb.children:

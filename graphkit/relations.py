@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, Candidate, SentenceReader
+from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, Candidate, SentenceReader, first_conjunct
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
@@ -145,6 +145,14 @@ class RelationFinder:
                 hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)
                 if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
                     yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
+
+    def _hyphen_partners(self, named) -> list:
+        """The actors joined to a named modifier by a hyphen: 'US' in 'US-China talks', 'Russia' in
+        'the Russia-North Korea pact' (parsed as a modifier of 'China' or 'Korea')."""
+        r, doc = self.r, named.doc
+        start = r.by_token[named.i].start
+        return [x for x in named.children if x.dep_ in ("compound", "amod", "nmod") and x.i in r.by_token
+                and r.by_token[x.i].end + 1 == start and doc[r.by_token[x.i].end].text == "-"]
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -320,9 +328,7 @@ class RelationFinder:
             relation = "ATTACK"  # "Chinese hackers penetrated a Dutch military network": a cyberattack
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (  # "armed and funded by X"
-            r.participle_head(verb) is not None and bool(r.by_agent(verb)))
+        passive = r.is_passive(verb)
         if passive:
             sources = r.by_agent(verb)
             if not sources and relation == "ATTACK":  # "Nasrallah was killed in an Israeli air strike"
@@ -330,9 +336,7 @@ class RelationFinder:
                            for p in c.children if p.dep_ == "pobj" and any(
                                rel == "ATTACK" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))
                            for a in r.makers_of(p)]
-            holder = verb  # "which is armed and funded by Iran": the subject of the first conjunct
-            while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
-                holder = holder.head
+            holder = first_conjunct(verb)  # "which is armed and funded by Iran": the subject of the first conjunct
             targets = [a for c in holder.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
                 if "dobj" in slots else []
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
@@ -888,21 +892,17 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         lex = self.lex
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (  # "with weapons supplied by X"
-            r.participle_head(verb) is not None and bool(r.by_agent(verb)))
+        passive = r.is_passive(verb)  # "with weapons supplied by X"
         objects = [c for c in verb.children if c.dep_ in (("nsubjpass", "nsubj") if passive else ("dobj",))]
         if not objects and not passive:  # "Iran, which armed and funded Hezbollah"
             objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
             objects = [verb.head]
-        if not objects and passive and r.participle_head(verb) is not None:  # "Hamas, funded and armed by Iran"
-            objects = [r.participle_head(verb)]
-        holder = verb  # "Ukraine was backed by the EU and armed by the US": the first conjunct's subject
-        while passive and not objects and holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                                             for c in holder.children):
-            holder = holder.head
-            objects = [c for c in holder.children if c.dep_ == "nsubjpass"]
+        described = r.participle_head(verb) if passive and not objects else None
+        if described is not None:  # "Hamas, funded and armed by Iran"
+            objects = [described]
+        if passive and not objects:  # "Ukraine was backed by the EU and armed by the US": the first conjunct's subject
+            objects = [c for c in first_conjunct(verb).children if c.dep_ == "nsubjpass"]
         if passive and verb.dep_ == "relcl":  # "Hezbollah, which is armed by Iran"
             objects = [verb.head if o.lower_ in ("which", "who", "that") else o for o in objects]
         objects = [o for obj in objects for o in [obj, *obj.conjuncts] if not any(  # not "X rather than Y"
@@ -1199,9 +1199,7 @@ class RelationFinder:
         elif lemma in ROLE_NOUNS:
             named = [a for c in anchor.children if c.dep_ in ("appos", "nmod") and c.i in r.by_token
                      for a in r.actors_of(c)]  # "its allies Russia, China and Iran"
-            named += [a for c in anchor.children if c.dep_ == "prep" and (c.lower_ == "including" or (
-                c.lower_ == "as" and any(x.lower_ == "such" for x in c.children)))
-                for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p) if a not in named]  # "including X"
+            named += [a for a in r.examples(anchor) if a not in named]  # "its allies, including X"
             if lemma in ("ally", "partner") and noun.tag_ == "NNS":  # "its allies in Seoul and Tokyo"
                 named += [a for a in r._pobj_actors(anchor, ("in",), 0) if a.kind == "country" and a not in named]
             sources = named or self._predicated_of(anchor)
@@ -1240,12 +1238,8 @@ class RelationFinder:
                     sources = r.slot_actors(governor, "from")  # "received support from Paris"
             inner = [x for c in modifiers if c.dep_ == "compound" and c.i not in r.by_token  # "the X-Y defence pact"
                      for x in c.children if x.dep_ in ("compound", "amod", "nmod")]
-            named_modifiers = [a for c in [*modifiers, *inner] if c.dep_ != "poss" and c.i in r.by_token
-                               for m in [*(x for x in c.children if x.dep_ in ("compound", "amod", "nmod")  # "US-China talks"
-                                           and x.i in r.by_token and r.by_token[x.i].end < len(c.doc)
-                                           and c.doc[r.by_token[x.i].end].text == "-"
-                                           and r.by_token[c.i].start == r.by_token[x.i].end + 1), c]
-                               for a in [r.by_token[m.i].actor]]
+            named_modifiers = [r.by_token[m.i].actor for c in [*modifiers, *inner] if c.dep_ != "poss" and c.i in r.by_token
+                               for m in [*self._hyphen_partners(c), c]]
             if len(named_modifiers) >= 2 and relation == "MOBILIZE":
                 return  # "Russian-Belarusian exercises" are joint, aimed at neither
             if len(named_modifiers) >= 2 and not any(
