@@ -51,6 +51,15 @@ class Candidate:
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
 
 
+MEANS = frozenset({"phone", "telephone", "video", "videolink", "link", "letter", "email", "mail", "hotline",
+                   "teleconference", "videoconference", "satellite", "radio", "post", "text", "message"})
+
+
+def _by_means(agent) -> bool:
+    """'spoke by phone', 'joined by video link': a 'by' phrase naming the means, not a passive's doer."""
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in MEANS for p in agent.children)
+
+
 def first_conjunct(verb):
     """The conjunct that holds the subject a later one shares: 'backed by the EU and armed by the US' → backed."""
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -434,7 +443,7 @@ class SentenceReader:
     def is_passive(self, verb) -> bool:
         """'Y was armed by X', 'weapons supplied by X', 'Hamas, funded by Qatar and armed by Iran'."""
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or (
+            verb.tag_ == "VBN" and any(c.dep_ == "agent" and not _by_means(c) for c in verb.children)) or (
             self.participle_head(verb) is not None and bool(self.by_agent(verb)))
 
     def examples(self, noun, depth: int = -1) -> list[Actor]:
@@ -446,7 +455,7 @@ class SentenceReader:
 
     def by_agent(self, verb) -> list[Actor]:
         for c in verb.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and not _by_means(c):
                 return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "amod", "advcl", "acomp"):
             for other in verb.conjuncts:  # "armed and funded by Iran": the agent of the last conjunct
@@ -477,7 +486,9 @@ class SentenceReader:
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 if not objects:  # "called on President X to …", parsed with X as the verb's object
                     objects = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
-                out.extend(a for p in objects for a in self.actors_of(p))
+                for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
+                    relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
+                    out.extend(self.actors_of(head.head if relative else p))
         return out
 
 

@@ -124,12 +124,48 @@ class RelationFinder:
                                       ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
                 continue
             found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
-        for cand in self._visits(found):
+        for cand in [*self._visits(found), *self._summits(found)]:
             key = (cand.source.id, cand.relation, cand.target.id)
             if key not in seen:
                 seen.add(key)
                 found.append(cand)
         yield from found
+
+    def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
+        both sides met the organization whose gathering it was (SCHEMA: a summit is MEET)."""
+        r = self.r
+        for cand in found:
+            if cand.relation not in ("MEET", "AGREE"):
+                continue
+            trigger = r.doc[cand.trigger]
+            heads = {h.i: h for h in (trigger, trigger.head, *(c for c in trigger.children if c.dep_ == "dobj"))}
+            owners = _unique([a for h in heads.values() for g in self._venues(h) for a in
+                              [*(a for m in g.children if m.dep_ in ("compound", "poss", "amod")
+                                 for c in (m, *(x for x in m.children if x.dep_ in ("compound", "amod", "nmod")))
+                                 if c.i in r.by_token for a in r.actors_of(c)),  # "an ASEAN ministers' meeting"
+                               *r._pobj_actors(g, ("of",), 0)]
+                              if a.kind == "organization"])
+            for org in owners:
+                for side in (cand.source, cand.target):
+                    if side.id != org.id and not r.ctx.acts_for(side, org):
+                        yield Candidate(side, "MEET", org, cand.trigger, cand.predicate, True)
+
+    def _venues(self, head) -> list:
+        """The gatherings ``head`` took place at: 'on the sidelines of the G20 summit', 'at a NATO meeting'."""
+        out = []
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in ("on", "at", "during"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lemma_.lower() in ("sideline", "sidelines", "margin", "margins"):
+                    out += [g for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                            for g in o.children if g.dep_ == "pobj" and self._gathering(g)]
+                elif c.lower_ != "on" and self._gathering(p):
+                    out.append(p)
+        return out
 
     def _visits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'Araghchi held talks with Wang Yi in Beijing': a meeting in the other side's country is a visit
@@ -670,11 +706,14 @@ class RelationFinder:
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
         if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
             objects, predicates = predicates[:1], predicates[1:]
+        if not objects and len(predicates) == 1 and predicates[0].pos_ == "NOUN" and any(
+                c.dep_ in ("acomp", "amod") and c.i > predicates[0].i for c in predicates[0].children):
+            objects, predicates = predicates, []  # "called the American move unjustified", the label parsed under it
         if not objects and len(predicates) == 1:  # 'called the U.S. decision "blackmail"', parsed as one phrase
             objects = [c for c in predicates[0].children if c.dep_ == "nmod" and c.i < predicates[0].i]
         labels = predicates + \
             [c for o in objects for c in o.children if c.i > o.i and c.i not in r.by_token and (
-                c.dep_ in ("amod", "appos") or (c.dep_ in ("npadvmod", "dobj", "attr") and c.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "appos", "acomp") or (c.dep_ in ("npadvmod", "dobj", "attr") and c.pos_ == "NOUN" and any(
                     d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)))] + \
             [p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
