@@ -232,12 +232,16 @@ class SentenceReader:
                 if leaders:
                     return leaders[:1]
         if lemma in lex.object_classes_of("agreement") or lemma in ("format", "process", "talk", "summit"):
-            return []  # "the Ankara agreement", "the Minsk accords": a venue, not a party
+            paired = [x for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.by_token
+                      for x in (self.hyphen_partners(c) and [*self.hyphen_partners(c), c])]
+            # "the Russia-Belarus treaty" names its parties; "the Ankara agreement", "the Minsk accords" a venue
+            return list({a.id: a for x in paired for a in [self.by_token[x.i].actor]}.values())
         if any(c.lower_ in NON_STATE_QUALIFIERS for c in t.children if c.dep_ in ("compound", "amod")):
             return []  # "U.S. business leaders" are not the United States
         modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                      for m in [c, *c.conjuncts] if m.i in self.by_token
-                     for a in [self.by_token[m.i].actor] if a.kind != "person"]
+                     for x in [*self.hyphen_partners(m), m]  # "the U.S.-Japanese draft"
+                     for a in [self.by_token[x.i].actor] if a.kind != "person"]
         if modifiers:
             return list({a.id: a for a in modifiers}.values())
         doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
@@ -329,6 +333,13 @@ class SentenceReader:
                 found = [a for c in child.children if c.dep_ == "agent"
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
         return found
+
+    def hyphen_partners(self, named) -> list:
+        """The tokens of actors joined to a named modifier by a hyphen: 'US' in 'US-China talks', 'Russia'
+        in 'the Russia-North Korea pact' (parsed as a modifier of 'China' or 'Korea')."""
+        start = self.by_token[named.i].start
+        return [x for x in named.children if x.dep_ in ("compound", "amod", "nmod") and x.i in self.by_token
+                and self.by_token[x.i].end + 1 == start and self.doc[self.by_token[x.i].end].text == "-"]
 
     def makers_of(self, obj) -> list[Actor]:
         """Actors named before a thing's head: 'Russian Yak-130 jets' → Russia; 'North Korean troops'."""

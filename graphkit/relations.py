@@ -182,14 +182,6 @@ class RelationFinder:
                 if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
                     yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
 
-    def _hyphen_partners(self, named) -> list:
-        """The actors joined to a named modifier by a hyphen: 'US' in 'US-China talks', 'Russia' in
-        'the Russia-North Korea pact' (parsed as a modifier of 'China' or 'Korea')."""
-        r, doc = self.r, named.doc
-        start = r.by_token[named.i].start
-        return [x for x in named.children if x.dep_ in ("compound", "amod", "nmod") and x.i in r.by_token
-                and r.by_token[x.i].end + 1 == start and doc[r.by_token[x.i].end].text == "-"]
-
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
         trigger = self.r.doc[cand.trigger]
@@ -402,9 +394,10 @@ class RelationFinder:
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
             # "rejected a protest from Beijing"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from", "for"), 0)
-                       or r._doers(c, 0) or [r.by_token[m.i].actor for m in c.subtree  # "the Russian memorandum",
-                                             if m.dep_ in ("amod", "compound") and m.i < c.i  # "U.S. sovereignty claims"
-                                             and m.i in r.by_token]]  # "any role for the Palestinian Authority"
+                       or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
+                                             if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
+                                             and m.i in r.by_token for x in [*self.r.hyphen_partners(m), m]]  # claims",
+                       or (r._pobj_actors(c, ("with",), 0) if self._gathering(c) else [])]  # "talks with the NUG"
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
@@ -1162,7 +1155,10 @@ class RelationFinder:
         if moved is None and noun.lemma_.lower() in ("deployment", "dispatch"):
             moved = "troops"
         relation = self.lex.object_relations.get(moved or "")
-        if relation is None:
+        governor = self._light_verb(noun)
+        halted = governor is not None and noun.dep_ == "dobj" and \
+            self.lex.verb_noun_overrides.get((_lemma(governor), lemma)) == "SANCTION"  # "halted exports to Israel"
+        if relation is None and not halted:
             return
         sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)] or \
             [a for c in noun.children if c.dep_ in ("compound", "amod") and c.i in r.by_token
@@ -1173,7 +1169,6 @@ class RelationFinder:
                   for p in c.children if p.dep_ == "pobj"]
             sources = [a for p in of for c in p.children if c.dep_ in ("amod", "compound", "poss")
                        and c.i in r.by_token for a in r.actors_of(c)]
-        governor = self._light_verb(noun)
         if not sources and governor is not None:
             sources = r.agents(governor)
         targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(noun, p)]
@@ -1184,6 +1179,11 @@ class RelationFinder:
         if lemma in ("purchase", "import"):  # "its imports of Russian oil": Russia sells to it
             origin = targets or [a for g in goods for a in r.makers_of(g)]
             sources, targets = origin, sources
+        if halted:  # the halter cuts off the buyer, or the seller it bought from: SANCTION, not a transfer
+            halters = r.agents(governor)
+            hit = [a for a in (sources if lemma in ("purchase", "import") else targets) if a not in halters]
+            yield from self._emit(halters, "SANCTION", hit, governor, _phrase(governor))
+            return
         if relation == "AID" and lemma in ("import", "export", "purchase", "sale") and \
                 any(g.lemma_.lower() in self.lex.commodities for g in goods):
             relation = "COOPERATE"  # trade in oil or grain
@@ -1202,7 +1202,7 @@ class RelationFinder:
         anchor = self._anchor(noun)
         sources, targets = [], []
         adjunct = False
-        retyped_by = None
+        retyped_by = governor = None
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if anchor is not noun:
             modifiers += [c for c in anchor.children if c.dep_ in ("poss", "amod") and c.i < noun.i]
@@ -1224,6 +1224,10 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
+        received = self._received_from(anchor, relation, modifier_actors)
+        if received:  # "won the backing of Washington", "was elected with strong backing from Riyadh"
+            yield from self._emit(received[0], relation, received[1], noun, _phrase(noun))
+            return
         # "drills between X and Y" are joint drills, aimed at neither
         between = (self._between(noun) or self._between(anchor)) if relation != "MOBILIZE" else []
         from_governor = False
@@ -1278,7 +1282,7 @@ class RelationFinder:
             inner = [x for c in modifiers if c.dep_ == "compound" and c.i not in r.by_token  # "the X-Y defence pact"
                      for x in c.children if x.dep_ in ("compound", "amod", "nmod")]
             named_modifiers = [r.by_token[m.i].actor for c in [*modifiers, *inner] if c.dep_ != "poss" and c.i in r.by_token
-                               for m in [*self._hyphen_partners(c), c]]
+                               for m in [*self.r.hyphen_partners(c), c]]
             if len(named_modifiers) >= 2 and relation == "MOBILIZE":
                 return  # "Russian-Belarusian exercises" are joint, aimed at neither
             if len(named_modifiers) >= 2 and not any(
@@ -1352,13 +1356,20 @@ class RelationFinder:
             participle = noun.head.head  # "Isolated by Western sanctions, Moscow ..."
             if participle.dep_ == "advcl":
                 targets = r.agents(participle.head)
-            elif participle.dep_ == "acl":
-                targets = r.actors_of(participle.head)
+            elif participle.dep_ == "acl":  # not the sanctions' own makers, found as the participle's doers
+                doers = {a.id for a in r.actors_of(noun)}
+                targets = [a for a in r.actors_of(participle.head) if a.id not in doers]
         if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
             targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
         if relation in ("SANCTION", "ATTACK") and not targets and sources and anchor.dep_ == "nsubj" and \
                 anchor.head.pos_ == "VERB":  # "Western sanctions shut Moscow out of Europe": who they hit
             targets = [a for a in r.slot_actors(anchor.head, "dobj") if a not in sources]
+        if relation == "SANCTION" and not targets and sources:  # "tariffs on Indian goods", "a ban on Russian oil"
+            goods = [p for h in (anchor, governor) if h is not None for c in h.children
+                     if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                     if p.dep_ == "pobj" and p.i not in r.by_token]
+            targets = [a for p in goods for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                       and c.i in r.by_token for a in r.actors_of(c) if a not in sources]  # not "Hong Kong-based firms"
         if relation == "CRITICIZE" and not targets:  # "concern about Pakistan's nuclear programme": its owner
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
@@ -1382,6 +1393,23 @@ class RelationFinder:
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
+
+    def _received_from(self, anchor, relation: str, modifier_actors: list[Actor]):
+        """(givers, receivers) of support or criticism someone won or came in for: 'won the backing of X',
+        'was elected with backing from X', 'drew praise from X'; None otherwise."""
+        if relation not in ("SUPPORT", "CRITICIZE") or modifier_actors:
+            return None
+        r = self.r
+        if anchor.dep_ == "dobj" and _lemma(anchor.head) in RECEIVING:
+            holder = anchor.head
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ in ("with", "under") and anchor.head.head.pos_ == "VERB":
+            holder = anchor.head.head  # "came under criticism from X"
+        else:
+            return None
+        givers = r._pobj_actors(anchor, ("of", "from"), 0)
+        receivers = r.agents(holder) or [a for c in holder.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)]
+        receivers = [a for a in receivers if a not in givers]
+        return (givers, receivers) if givers and receivers else None
 
     def ties(self, noun) -> Iterator[Candidate]:
         """'ties'/'relations' typed by the verb: strengthen ties → ALLY, cut ties → SANCTION."""
