@@ -370,6 +370,12 @@ class SentenceReader:
                     out.extend(self.actors_of(verb.head))
                 else:
                     out.extend(self.actors_of(s))
+            # "Brasilia, together with Bogota, refused …", "France, along with Germany, condemned …"
+            companions = [w for h in (*subjects, verb) for c in h.children if c.dep_ == "prep" and (
+                (c.lower_ == "with" and any(x.lower_ in ("together", "along") for x in c.children)) or
+                c.lower_ in ("along", "together")) for w in (c, *c.children) if w.lower_ == "with"]
+            out += [a for w in companions for p in w.children if p.dep_ == "pobj" for a in self.actors_of(p)
+                    if a not in out]
             return out
         agent = self.by_agent(verb)
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -61,6 +61,7 @@ RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
+DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
@@ -124,6 +125,10 @@ class RelationFinder:
                                       ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
                 continue
             found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
+        rejected = {(c.source.id, c.target.id) for c in found if c.relation == "REJECT"}
+        found = [c for c in found if not (  # "refused to recognise X": REJECT X, not a recognition denied
+            c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
+            ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
         for cand in [*self._visits(found), *self._summits(found)]:
             key = (cand.source.id, cand.relation, cand.target.id)
             if key not in seen:
@@ -352,6 +357,8 @@ class RelationFinder:
                                                                   self.lex.nouns.get(c.lemma_.lower(), ()))
                                         for c in verb.children):
             return  # "US sanctions hit Iran's economy", "the criticism struck a nerve": no strike
+        if relation == "ALLY" and _lemma(verb) == "link" and any(c.dep_ == "dobj" for c in verb.children):
+            return  # "agencies link APT28 to Russia's GRU": an attribution by the agencies, no alliance of theirs
         if relation == "MOBILIZE" and any(c.dep_ == "dobj" and c.lemma_.lower() in NETWORKS for c in verb.children):
             relation = "ATTACK"  # "Chinese hackers penetrated a Dutch military network": a cyberattack
         if relation == "COOPERATE" and self._exchanged(verb):
@@ -565,12 +572,14 @@ class RelationFinder:
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
             hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())} | \
                 {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
-            if any(self.vocabulary[rel].polarity < 0 for rel in hostile) or act.lemma_.lower() in ("recognise", "recognize"):
-                continue  # refusing to condemn, sanction or recognise X is not rejecting X
+            if any(self.vocabulary[rel].polarity < 0 for rel in hostile):
+                continue  # refusing to condemn or sanction X is not rejecting X; refusing to recognise X is
             pronoun = any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)
             others = [] if pronoun else [a for p in ("to", "with", "for") for a in r.slot_actors(act, p)]  # not "commit to it"
             for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
-                others += r.actors_of(obj) or r._pobj_actors(obj, ("with",), 0) or \
+                declared = [a for c in obj.children if c.dep_ == "relcl" and _lemma(c) in DECLARING
+                            for a in r.agents(c)]  # "the rival government that the RSF declared": the RSF
+                others += declared or r.actors_of(obj) or r._pobj_actors(obj, ("with",), 0) or \
                     [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]  # "its deal with Russia"
             agents = r.agents(verb)
             r.indirect = False
@@ -1197,6 +1206,9 @@ class RelationFinder:
         lemma = noun.lemma_.lower()
         if relation == "MEET" and any(c.lower_ in ("indirect", "proximity", "shuttle") for c in noun.children):
             return  # mediated talks: the parties do not meet
+        if relation == "MEET" and lemma == "consultation" and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+            return  # "recalled their ambassadors for consultations": a purpose, not a meeting between the two
         if lemma == "hostility" and noun.tag_ != "NNS":
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
         anchor = self._anchor(noun)
@@ -1296,8 +1308,9 @@ class RelationFinder:
                                   for x in c.children if x.dep_ == "pobj"]:  # "memorandum of understanding with X"
                         targets += [a for a in r.slot_actors(inner, p) if a not in targets]
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
-                    targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl")
-                               for a in r.slot_actors(c, "dobj")]
+                    targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
+                        x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
+                               for a in r.slot_actors(c, "dobj")]  # alarmed Australia": no party
                 if not sources:
                     sources = self._relative_clause_agents(anchor)
                     if sources:  # "the tariff that Washington has imposed on Nigerian goods"
