@@ -51,6 +51,7 @@ class Candidate:
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
 
 
+SUBJECT_CONTROL_PREPS = frozenset({"without", "after", "before", "while", "despite", "since", "by", "upon", "on"})
 MEANS = frozenset({"phone", "telephone", "video", "videolink", "link", "letter", "email", "mail", "hotline",
                    "teleconference", "videoconference", "satellite", "radio", "post", "text", "message"})
 
@@ -429,6 +430,8 @@ class SentenceReader:
                 objects = []  # "kept X while asking Y", "struck X, backing Y": the subject's own act
                 if verb.tag_ == "VBG" and governor.dep_ == "xcomp" and verb.doc[verb.i - 1].text == ",":
                     governor = governor.head  # "urged X to act, warning X of …": the urging subject warns
+            if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS:
+                objects = []  # "struck Iran without warning X", "met Y after visiting Z": the subject's own act
             for obj in objects:
                 actors = self.actors_of(obj)
                 if actors and verb.dep_ in ("xcomp", "advcl", "pcomp"):

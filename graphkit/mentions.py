@@ -313,7 +313,28 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
         mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)
     taken = covered | {i for m in mentions for i in range(m.start, m.end)}
     mentions += _known_names_missed(sent, ctx, taken, skip_until)
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    return [m for m in mentions if not _title_of_next(m, mentions, doc)]
+
+
+TITLE_WORDS = TITLE_HEADS | {"prime", "president", "vice", "deputy", "foreign", "defence", "defense", "interior",
+                             "finance", "crown", "prince", "king", "queen", "emir", "leader", "general", "state"}
+
+
+def _title_of_next(mention: Mention, mentions: list[Mention], doc) -> bool:
+    """'Cook Islands Prime Minister Mark Brown' parsed with the country as a subject of its own: the country
+    only titles the person named next, so it is no actor of the clause."""
+    if mention.actor.kind != "country":
+        return False
+    person = next((m for m in mentions if m.start >= mention.end), None)
+    if person is None or person.actor.kind != "person" or person.start == mention.end:
+        return False
+    between = doc[mention.end:person.start]
+    if not all(t.lower_ in TITLE_WORDS for t in between) or not any(t.lower_ in TITLE_HEADS | {"president", "leader"}
+                                                                    for t in between):
+        return False
+    head = doc[mention.end - 1]
+    return head.head.i < mention.start or head.head.i >= person.end or head.dep_ in ("nsubj", "npadvmod", "appos")
 
 
 def _known_names_missed(sent, ctx: DocumentContext, taken: set[int], skip_until: int) -> list[Mention]:
@@ -439,13 +460,17 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     if word in PRONOUNS_STATE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" and \
             token.head.head.lemma_.lower() in lexicon.reporting_verbs:  # "NATO said it stood by X": the speaker
         speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
-        said_by = [m for m in current if any(m.start <= s.i < m.end for s in speakers) and m.actor.kind != "person"]
+        said_by = [m for m in current if any(m.start <= s.i < m.end for s in speakers) and m.actor.kind != "person"] \
+            or [m for m in current if any(s.left_edge.i <= m.start and m.end - 1 <= s.i for s in speakers)
+                and m.actor.kind == "country"]  # "China's Southern Theater Command said it …"
         if said_by:  # "China's Southern Theater Command said it …": the command's country
             actor = said_by[0].actor
             country = ctx.base.get(actor.affiliation) if actor.affiliation else None
             return [country if country is not None and country.kind == "country" else actor]
     if word in PRONOUNS_STATE:
         subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: -m.start)
+        if not subject and _is_subject(token):  # "New Delhi has … . It has also deepened …": the topic goes on
+            subject = sorted((m for m in states if m.subject and m.sentence == number - 1), key=lambda m: m.depth)[:1]
         pick = subject[:1] or states[-1:]
         if pick and pick[0].actor.kind != "country":  # in news on states, "it" is mostly a state
             countries = [m for m in states if m.sentence == number and m.actor.kind == "country"]

@@ -125,6 +125,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             prev = chain[depth - 1]
             if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl"):
                 negated = True
+            if gov.lower_ == "without" and prev.dep_ == "pcomp" and depth == 1:
+                negated = True  # "signed the plan without first consulting Wellington"
             if prev.lower_ == "short" and lemma in ("stop", "fall", "come"):
                 negated = True  # "stopped short of condemning", "fell short of recognising"
             if prev.dep_ == "xcomp" and lemma in ("have", "be") and any(

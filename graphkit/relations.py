@@ -1194,7 +1194,8 @@ class RelationFinder:
             yield from self._emit(halters, "SANCTION", hit, governor, _phrase(governor))
             return
         if relation == "AID" and lemma in ("import", "export", "purchase", "sale") and \
-                any(g.lemma_.lower() in self.lex.commodities for g in goods):
+                any(g.lemma_.lower() in self.lex.commodities for g in goods + [
+                    c for c in noun.children if c.dep_ in ("compound", "amod")]):  # "oil exports to India"
             relation = "COOPERATE"  # trade in oil or grain
         yield from self._emit(sources, relation, targets, noun, _phrase(noun), presupposed=presupposed)
 

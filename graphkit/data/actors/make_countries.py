@@ -22,7 +22,7 @@ import pycountry
 
 OUT = Path(__file__).with_name("countries.csv")
 # states and territories that act in the news but are not UN members
-EXTRA = {"TWN", "XKX", "PSE", "HKG", "VAT"}
+EXTRA = {"TWN", "XKX", "PSE", "HKG", "VAT", "COK", "NIU", "GRL", "MAC"}
 FIELDS = ("id", "iso2", "name", "official_name", "un_member", "aliases")
 
 
