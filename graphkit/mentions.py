@@ -495,6 +495,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         orgs = [m for m in window if m.actor.kind in ("organization", "group")]
         return [orgs[-1].actor] if orgs else []
     if lemma in lexicon.state_descriptions and has_def:
+        seats = [p.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                 for p in c.children if p.dep_ == "pobj"]
+        seated = [m.actor for m in current if m.actor.kind == "country" and any(m.start <= i < m.end for i in seats)]
+        if seated:  # "the junta in Bamako", "the government of Niger": the place named
+            return seated[:1]
         country = [m for m in states if m.actor.kind == "country"]
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
         others = [m for m in country if m.actor.id not in subject_ids]

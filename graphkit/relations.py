@@ -129,12 +129,25 @@ class RelationFinder:
         found = [c for c in found if not (  # "refused to recognise X": REJECT X, not a recognition denied
             c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
             ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
-        for cand in [*self._visits(found), *self._summits(found)]:
+        for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found)]:
             key = (cand.source.id, cand.relation, cand.target.id)
             if key not in seen:
                 seen.add(key)
                 found.append(cand)
         yield from found
+
+    def _followed_suit(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'Mali cut ties with Kyiv; Niger followed suit': the follower does what was said before."""
+        r = self.r
+        for verb in r.sent:
+            if _lemma(verb) != "follow" or not any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children):
+                continue
+            followers = r.agents(verb)
+            for cand in found:
+                if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS"):
+                    for follower in followers:
+                        if follower.id not in (cand.source.id, cand.target.id):
+                            yield Candidate(follower, cand.relation, cand.target, verb.i, _phrase(verb), True)
 
     def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
@@ -335,7 +348,7 @@ class RelationFinder:
         if relation == "ATTACK" and _lemma(verb) == "target" and verb.dep_ in ("acl", "advcl") and any(
                 rel == "SANCTION" for t in verb.head.subtree if t.i < verb.i for rel, _ in self.lex.nouns.get(t.lemma_.lower(), ())):
             return  # "sanctions against Russia, targeting tankers": the sanctions' aim, not an attack
-        if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly") and any(
+        if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
         if relation == "MEET" and _lemma(verb) == "return" and not all(a.kind == "person" for a in r.agents(verb)):
@@ -1308,6 +1321,9 @@ class RelationFinder:
                     for inner in [x for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for x in c.children if x.dep_ == "pobj"]:  # "memorandum of understanding with X"
                         targets += [a for a in r.slot_actors(inner, p) if a not in targets]
+                if not targets:  # "the sanctions imposed on Russia", "aid sent to Gaza"
+                    targets = [a for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                               for p in preps for a in r.slot_actors(c, p) if a not in targets]
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
                     targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
                         x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
@@ -1388,6 +1404,12 @@ class RelationFinder:
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
                        for a in r.actors_of(o)]
+        if lemma == "visit" and not targets and sources and all(a.kind == "person" for a in sources) and \
+                anchor.dep_ == "pobj" and anchor.head.lower_ in ("during", "on", "after", "before", "ahead"):
+            # "Belgrade agreed to buy jets during Emmanuel Macron's visit": the visit was to the host
+            own = {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
+            targets = [h for a in self._clause_subject(anchor) for h in [r.ctx.state_of(a) or a]
+                       if h.kind == "country" and h.id not in own]
         if lemma in self.lex.mutual_fights and not targets and not modifier_actors:
             sides = _unique(sources) if len(sources) > 1 else _unique(self._clause_subject(anchor))
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
