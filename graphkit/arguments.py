@@ -51,6 +51,7 @@ class Candidate:
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
 
 
+RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "rival", "enemy", "adversary", "foe"})
 SUBJECT_CONTROL_PREPS = frozenset({"without", "after", "before", "while", "despite", "since", "by", "upon", "on"})
 MEANS = frozenset({"phone", "telephone", "video", "videolink", "link", "letter", "email", "mail", "hotline",
                    "teleconference", "videoconference", "satellite", "radio", "post", "text", "message"})
@@ -217,6 +218,8 @@ class SentenceReader:
             if child.dep_ == "poss" and child.pos_ == "PRON" and any(
                     c.dep_ in ("amod", "compound") and c.i in self.by_token for c in t.children):
                 continue  # "my Korean friends": the named modifier, not the speaker
+            if child.dep_ == "poss" and lemma in RELATIONAL_NOUNS and child.pos_ == "PRON":
+                return self._neighbour(t, depth)  # "Russia's invasion of its neighbour": not Russia itself
             if child.dep_ == "poss":
                 owners = self.actors_of(child, depth + 1)
                 if owners:
@@ -269,6 +272,16 @@ class SentenceReader:
             if lemma not in lex.agent_nouns:  # "an oil refinery in Russia", "a hospital in Gaza"
                 return self._pobj_actors(t, ("in", "inside"), depth)
         return []
+
+    def _neighbour(self, t, depth: int) -> list[Actor]:
+        """'accusing its neighbour of …', "Russia's invasion of its neighbour": the latest country named
+        before, other than the one whose neighbour it is (the clause's doer or the owner of the act)."""
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        owners = {a.id for a in (self.agents(verb, depth + 1) if verb is not None and depth < 2 else [])}
+        owners |= {a.id for n in list(t.ancestors)[:4] if n.pos_ in ("NOUN", "PROPN") for c in n.children
+                   if c.dep_ == "poss" and c.i in self.by_token for a in [self.by_token[c.i].actor]}
+        before = [m.actor for m in self.mentions if m.end <= t.i and m.actor.kind == "country" and m.actor.id not in owners]
+        return before[-1:]
 
     def _bound_possessive(self, token, depth: int) -> list[Actor]:
         """'it staged its exercise' → its = the subject; 'support Ukraine in its fight' → the object."""

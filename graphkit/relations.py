@@ -426,6 +426,13 @@ class RelationFinder:
         if relation == "SUPPORT" and _lemma(verb) in ("embrace", "hug") and targets and \
                 all(a.kind == "person" for a in targets + sources):
             relation = "MEET"  # "embraced Zelensky in Kyiv": met him; "embraced the plan" is support
+        if not targets and not passive and "dobj" in slots:  # "condemned what it called a campaign by Russia"
+            labels = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in self.lex.label_verbs
+                      and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
+                      for p in c.children if p.dep_ in ("oprd", "xcomp")]
+            targets = [a for p in labels for a in r._doers(p, 0) or [
+                a for c in p.children if c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token
+                for a in r.actors_of(c)] if a not in sources]
         if not targets:
             targets = self._implied_targets(verb, relation, slots, sources, passive)
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
