@@ -599,7 +599,7 @@ class RelationFinder:
             for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
                 declared = [a for c in obj.children if c.dep_ == "relcl" and _lemma(c) in DECLARING
                             for a in r.agents(c)]  # "the rival government that the RSF declared": the RSF
-                others += declared or r.actors_of(obj) or r._pobj_actors(obj, ("with",), 0) or \
+                others += declared or r._pobj_actors(obj, ("with",), 0) or r.actors_of(obj) or \
                     [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]  # "its deal with Russia"
             agents = r.agents(verb)
             r.indirect = False
@@ -1257,6 +1257,13 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
+        done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
+                done is not None and lemma != "call":  # "arrived in Juba at the request of Kiir", "at Kyiv's request"
+            askers = modifier_actors or r._pobj_actors(anchor, ("of",), 0)
+            doers = [a for a in r.agents(done) if a not in askers]
+            yield from self._emit(askers, relation, doers, noun, _phrase(noun), presupposed=True)
+            return
         received = self._received_from(anchor, relation, modifier_actors)
         if received:  # "won the backing of Washington", "was elected with strong backing from Riyadh"
             yield from self._emit(received[0], relation, received[1], noun, _phrase(noun))
