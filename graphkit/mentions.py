@@ -26,6 +26,9 @@ NEW_ACTOR_LABELS = {"PERSON", "ORG"}
 ORG_DESCRIPTIONS = {"alliance", "bloc", "organization", "organisation", "union", "grouping", "body", "club",
                     "coalition", "group", "community", "rebel", "militia", "insurgent", "militant", "paramilitary",
                     "faction"}
+INSTITUTION_NAME = re.compile(r"\b(Court|Council|Union|Organi[sz]ation|Agency|Bank|Fund|Nations|Commission|Community|"
+                              r"Forum|Assembly|Parliament|Treaty|Cooperation|Association|Group of|G\d+|BRICS|OPEC)\b")
+ARMED_DESCRIPTIONS = {"rebel", "militia", "insurgent", "militant", "paramilitary", "faction"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
@@ -492,7 +495,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     lemma = token.lemma_.lower()
     has_def = any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
     if lemma in ORG_DESCRIPTIONS and has_def:  # "the alliance", "the bloc" → the last organization named
-        orgs = [m for m in window if m.actor.kind in ("organization", "group")]
+        orgs = [m for m in window if m.actor.kind in ("organization", "group") and (
+            lemma not in ARMED_DESCRIPTIONS or not INSTITUTION_NAME.search(m.actor.name))]  # "the paramilitaries":
+        # an armed group, not the court or the council named last
         return [orgs[-1].actor] if orgs else []
     if lemma in lexicon.state_descriptions and has_def:
         seats = [p.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")

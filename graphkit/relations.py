@@ -61,6 +61,7 @@ RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
+MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
@@ -199,6 +200,7 @@ class RelationFinder:
                 hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)
                 if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
                     yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
+
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -1257,6 +1259,8 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
+        elif relation == "SUPPORT" and {c.lemma_.lower() for c in noun.children} & MONEY_MODIFIERS:
+            relation = "AID"  # "economic support for Damascus", "budgetary support"
         done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
                 done is not None and lemma != "call":  # "arrived in Juba at the request of Kiir", "at Kyiv's request"
