@@ -470,6 +470,12 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             actor = said_by[0].actor
             country = ctx.base.get(actor.affiliation) if actor.affiliation else None
             return [country if country is not None and country.kind == "country" else actor]
+    if word in PRONOUNS_STATE and token.dep_ == "dobj" and token.head.dep_ == "conj":
+        # "called Vietnam a colony of China and accused it of …": the object the first verb took
+        first = [c for c in token.head.head.children if c.dep_ == "dobj"]
+        taken = [m.actor for m in current if any(m.start <= c.i < m.end for c in first) and m.actor.kind != "person"]
+        if taken:
+            return taken[:1]
     if word in PRONOUNS_STATE:
         subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: -m.start)
         if not subject and _is_subject(token):  # "New Delhi has … . It has also deepened …": the topic goes on

@@ -61,6 +61,7 @@ RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
+ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
@@ -78,7 +79,7 @@ WORDS_FROM = frozenset({"CRITICIZE", "REQUEST", "SUPPORT", "THREATEN"})  # said 
 # (it adds the lexicon's leave_verbs and troops itself): blame, withdrawals, "refused to rule out",
 # designations, refusals, phone calls, displeasure, troops stationed, reactions drawn
 RULE_WORDS = WITHDRAWING | DESIGNATING | REFUSING | PHONING | RESPONSIBLE | WRONG_VERBS | DISPLEASED | STATIONED | \
-    DRAWING | RELYING | {"rule", "responsibility", "behind"}
+    DRAWING | RELYING | ELEVATING | {"rule", "responsibility", "behind", "carpet"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the strike", "this move": said before
 MISSION_NOUNS = {"mission", "operation", "force", "contingent", "deployment"}  # sent to one "in X": to X
 THREAT_OBJECTS = ("on", "against")  # "threatened tariffs on X", "threatened military action against X"
@@ -271,6 +272,8 @@ class RelationFinder:
                 yield from self.displeased(token)
             if lemma in PHONING:
                 yield from self.phoned(token)
+            if lemma in ELEVATING or lemma == "roll":
+                yield from self.elevated(token, lemma)
             yield from self.on_the_phone(token)
             if lemma in REFUSING:
                 yield from self.refusal(token)
@@ -606,6 +609,23 @@ class RelationFinder:
             agents = r.agents(verb)
             r.indirect = False
             yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
+
+    def elevated(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'raised America to a comprehensive strategic partnership' → ALLY; 'rolled out the red carpet for
+        Putin' → MEET."""
+        r = self.r
+        r.indirect = False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "roll":
+            if any(o.lemma_.lower() == "carpet" for o in objects):
+                yield from self._emit(r.agents(verb), "MEET", r.slot_actors(verb, "for") or [
+                    a for o in objects for a in r._pobj_actors(o, ("for",), 0)], verb, _phrase(verb))
+            return
+        ranks = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                 if p.dep_ == "pobj" and any(rel == "ALLY" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))]
+        if ranks:
+            yield from self._emit(r.agents(verb), "ALLY", [a for o in objects for a in r.actors_of(o)], verb,
+                                  _phrase(verb))
 
     def on_the_phone(self, verb) -> Iterator[Candidate]:
         """'Putin told Xi in a phone call that …', 'assured his counterpart by phone', 'congratulated Trump
