@@ -224,6 +224,8 @@ class RelationFinder:
     def _at(self, token) -> Iterator[Candidate]:
         lex = self.lex
         lemma = token.lemma_.lower()
+        if token.lower_ in ("due", "expected") and token.dep_ in ("acomp", "ROOT"):
+            yield from self.due_in(token)
         if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed") and self.r.by_agent(token):
             token_is_participle = True  # "Kataib Hezbollah, armed and funded by the Guards": a reduced relative
         else:
@@ -609,6 +611,17 @@ class RelationFinder:
             agents = r.agents(verb)
             r.indirect = False
             yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
+
+    def due_in(self, word) -> Iterator[Candidate]:
+        """'Next month he is due in Moscow', 'Lula is expected in Beijing': a planned visit (MEET)."""
+        r = self.r
+        r.indirect = False
+        holder = word.head if word.dep_ == "acomp" else word
+        visitors = [a for a in r.agents(holder) or [a for c in holder.children if c.dep_ == "nsubjpass"
+                                                      for a in r.actors_of(c)] if a.kind == "person"]
+        hosts = [a for a in r._pobj_actors(word, ("in",), 0) if a.kind == "country"]
+        visitors = [v for v in visitors if not any(r.ctx.acts_for(v, h) for h in hosts)]
+        yield from self._emit(visitors, "MEET", hosts, word, _phrase(word))
 
     def elevated(self, verb, lemma: str) -> Iterator[Candidate]:
         """'raised America to a comprehensive strategic partnership' → ALLY; 'rolled out the red carpet for
