@@ -410,7 +410,12 @@ class SentenceReader:
         if verb.dep_ == "relcl":
             return self.actors_of(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-            return self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
+            found = self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
+            if not found and head.dep_ in ("oprd", "dobj", "attr") and head.head.pos_ in ("VERB", "AUX") and \
+                    verb.i > 0 and verb.doc[verb.i - 1].text == ",":  # "called China an enabler, accusing
+                self.indirect = True                                    # Beijing of …" (attached to the noun)
+                return self.agents(head.head, depth + 1)
+            return found
         # the noun a clause hangs on names its doer: "North Korea's role in supplying", "Trump's decision to …"
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             owner, owning = head.head, ("poss", "compound", "amod")

@@ -61,6 +61,7 @@ RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
+TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
@@ -1574,9 +1575,10 @@ class RelationFinder:
         anchor = noun
         while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
             anchor = anchor.head
-        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
-                anchor.head.head.lemma_.lower() in self.lex.container_nouns:
-            anchor = anchor.head.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+                anchor.head.head.lemma_.lower() in self.lex.container_nouns or (
+                    anchor.head.head.lemma_.lower() in TIME_SPANS and noun.lemma_.lower() not in self.lex.mutual_fights)):
+            anchor = anchor.head.head  # "11 days of joint drills"; not "ending years of skirmishes" (both sides')
         return anchor
 
     def _light_verb(self, noun):
