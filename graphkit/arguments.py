@@ -179,7 +179,7 @@ class SentenceReader:
                 return list({a.id: a for a in (self._state_of(x) for x in of)}.values())
         if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
-            return list({a.id: a for c in named for a in [self._governed(self.by_token[c.i].actor)]}.values())
+            return list({a.id: a for c in named for a in [self.ctx.governed(self.by_token[c.i].actor)]}.values())
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
@@ -237,14 +237,14 @@ class SentenceReader:
                     return leaders[:1]
         if lemma in lex.object_classes_of("agreement") or lemma in ("format", "process", "talk", "summit"):
             paired = [x for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.by_token
-                      for x in (self.hyphen_partners(c) and [*self.hyphen_partners(c), c])]
+                      for group in [self.hyphen_group(c)] if len(group) > 1 for x in group]
             # "the Russia-Belarus treaty" names its parties; "the Ankara agreement", "the Minsk accords" a venue
             return list({a.id: a for x in paired for a in [self.by_token[x.i].actor]}.values())
         if any(c.lower_ in NON_STATE_QUALIFIERS for c in t.children if c.dep_ in ("compound", "amod")):
             return []  # "U.S. business leaders" are not the United States
         modifiers = [a for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                      for m in [c, *c.conjuncts] if m.i in self.by_token
-                     for x in [*self.hyphen_partners(m), m]  # "the U.S.-Japanese draft"
+                     for x in self.hyphen_group(m)  # "the U.S.-Japanese draft"
                      for a in [self.by_token[x.i].actor] if a.kind != "person"]
         if modifiers:
             return list({a.id: a for a in modifiers}.values())
@@ -348,12 +348,12 @@ class SentenceReader:
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth + 1)]
         return found
 
-    def hyphen_partners(self, named) -> list:
-        """The tokens of actors joined to a named modifier by a hyphen: 'US' in 'US-China talks', 'Russia'
-        in 'the Russia-North Korea pact' (parsed as a modifier of 'China' or 'Korea')."""
+    def hyphen_group(self, named) -> list:
+        """A named modifier with the actors joined to it by a hyphen, in order: 'US' and 'China' in 'US-China
+        talks', 'Russia' and 'North Korea' in 'the Russia-North Korea pact' (parsed as modifiers of the last)."""
         start = self.by_token[named.i].start
-        return [x for x in named.children if x.dep_ in ("compound", "amod", "nmod") and x.i in self.by_token
-                and self.by_token[x.i].end + 1 == start and self.doc[self.by_token[x.i].end].text == "-"]
+        return [*(x for x in named.children if x.dep_ in ("compound", "amod", "nmod") and x.i in self.by_token
+                  and self.by_token[x.i].end + 1 == start and self.doc[self.by_token[x.i].end].text == "-"), named]
 
     def makers_of(self, obj) -> list[Actor]:
         """Actors named before a thing's head: 'Russian Yak-130 jets' → Russia; 'North Korean troops'."""
@@ -363,13 +363,6 @@ class SentenceReader:
     def _state_of(self, actor: Actor) -> Actor:
         return self.ctx.state_of(actor) or actor
 
-    def _governed(self, actor: Actor) -> Actor:
-        """Whose government 'the X government' is: a person's state, or the country a ruling group is of
-        ('the Taliban government' is Afghanistan's)."""
-        if actor.kind in ("organization", "group") and actor.affiliation:
-            country = self.ctx.base.get(actor.affiliation)
-            return country if country is not None and country.kind == "country" else actor
-        return self._state_of(actor)
 
     # -- argument collection ---------------------------------------------------
     def agents(self, verb, depth: int = 0) -> list[Actor]:

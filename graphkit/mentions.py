@@ -44,6 +44,7 @@ ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff"
              "army", "navy", "police", "network", "union", "movement", "brigade", "brigades", "militia", "cartel"}
 TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "adviser", "advisor",
                "envoy", "ambassador", "commander", "director", "chairman", "chairwoman", "head", "undersecretary"}
+PERSON_TITLES = TITLE_HEADS | {"president", "leader"}  # a word that makes the name after it a person's
 HYPHENS = {"-", "‐", "‑"}
 # lower-case parts of people's names ("Basim al-Awadi", "Ursula von der Leyen")
 NAME_PARTICLES = {"al", "el", "bin", "bint", "ibn", "abu", "de", "da", "di", "del", "der", "van", "von", "la", "le",
@@ -107,6 +108,14 @@ class DocumentContext:
                 spelled = _spelling(m)
                 if spelled and not self.base.stands_in(m.actor.id, spelled):
                     self.spellings[m.actor.id] = spelled
+
+    def governed(self, actor: Actor) -> Actor:
+        """Whose government 'the X government' is: a person's state, or the country a ruling group or a
+        state organ is of ('the Taliban government' is Afghanistan's; 'the Southern Theater Command' China's)."""
+        if actor.kind in ("organization", "group") and actor.affiliation:
+            country = self.base.get(actor.affiliation)
+            return country if country is not None and country.kind == "country" else actor
+        return self.state_of(actor) or actor
 
     def state_of(self, actor: Actor) -> Actor | None:
         """The state a person acts for (None if the knowledge base lacks it); any other actor itself."""
@@ -194,7 +203,7 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
             return None  # "Khan Younis", "Kryvyi Rih": a city the NER took for a body; see places
         label = ent.label_
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if label == "ORG" and before is not None and before.lower_ in TITLE_HEADS | {"president", "leader"} and \
+        if label == "ORG" and before is not None and before.lower_ in PERSON_TITLES and \
                 len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split()):
             label = "PERSON"  # "adviser Celso Amorim", "interior minister Diosdado Cabello": a titled name
         return make_actor(name, label), "entity"
@@ -333,8 +342,7 @@ def _title_of_next(mention: Mention, mentions: list[Mention], doc) -> bool:
     if person is None or person.actor.kind != "person" or person.start == mention.end:
         return False
     between = doc[mention.end:person.start]
-    if not all(t.lower_ in TITLE_WORDS for t in between) or not any(t.lower_ in TITLE_HEADS | {"president", "leader"}
-                                                                    for t in between):
+    if not all(t.lower_ in TITLE_WORDS for t in between) or not any(t.lower_ in PERSON_TITLES for t in between):
         return False
     head = doc[mention.end - 1]
     return head.head.i < mention.start or head.head.i >= person.end or head.dep_ in ("nsubj", "npadvmod", "appos")
@@ -465,11 +473,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
         said_by = [m for m in current if any(m.start <= s.i < m.end for s in speakers) and m.actor.kind != "person"] \
             or [m for m in current if any(s.left_edge.i <= m.start and m.end - 1 <= s.i for s in speakers)
-                and m.actor.kind == "country"]  # "China's Southern Theater Command said it …"
-        if said_by:  # "China's Southern Theater Command said it …": the command's country
-            actor = said_by[0].actor
-            country = ctx.base.get(actor.affiliation) if actor.affiliation else None
-            return [country if country is not None and country.kind == "country" else actor]
+                and m.actor.kind == "country"]  # "China's Southern Theater Command said it …": the country
+        if said_by:
+            return [ctx.governed(said_by[0].actor)]
     if word in PRONOUNS_STATE and token.dep_ == "dobj" and token.head.dep_ == "conj":
         # "called Vietnam a colony of China and accused it of …": the object the first verb took
         first = [c for c in token.head.head.children if c.dep_ == "dobj"]

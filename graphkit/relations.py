@@ -161,16 +161,19 @@ class RelationFinder:
                 continue
             trigger = r.doc[cand.trigger]
             heads = {h.i: h for h in (trigger, trigger.head, *(c for c in trigger.children if c.dep_ == "dobj"))}
-            owners = _unique([a for h in heads.values() for g in self._venues(h) for a in
-                              [*(a for m in g.children if m.dep_ in ("compound", "poss", "amod")
-                                 for c in (m, *(x for x in m.children if x.dep_ in ("compound", "amod", "nmod")))
-                                 if c.i in r.by_token for a in r.actors_of(c)),  # "an ASEAN ministers' meeting"
-                               *r._pobj_actors(g, ("of",), 0)]
+            owners = _unique([a for h in heads.values() for g in self._venues(h) for a in self._holders(g)
                               if a.kind == "organization"])
             for org in owners:
                 for side in (cand.source, cand.target):
                     if side.id != org.id and not r.ctx.acts_for(side, org):
                         yield Candidate(side, "MEET", org, cand.trigger, cand.predicate, True)
+
+    def _holders(self, gathering) -> list[Actor]:
+        """Who holds a gathering: 'the APEC summit', "an ASEAN ministers' meeting", 'a summit of the AU'."""
+        r = self.r
+        named = [c for m in gathering.children if m.dep_ in ("compound", "poss", "amod")
+                 for c in (m, *(x for x in m.children if x.dep_ in ("compound", "amod", "nmod"))) if c.i in r.by_token]
+        return [*(a for c in named for a in r.actors_of(c)), *r._pobj_actors(gathering, ("of",), 0)]
 
     def _venues(self, head) -> list:
         """The gatherings ``head`` took place at: 'on the sidelines of the G20 summit', 'at a NATO meeting'."""
@@ -202,7 +205,6 @@ class RelationFinder:
                 hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)
                 if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
                     yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
-
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -275,8 +277,10 @@ class RelationFinder:
                 yield from self.displeased(token)
             if lemma in PHONING:
                 yield from self.phoned(token)
-            if lemma in ELEVATING or lemma == "roll":
-                yield from self.elevated(token, lemma)
+            if lemma in ELEVATING:
+                yield from self.elevated(token)
+            if lemma == "roll":
+                yield from self.red_carpet(token)
             yield from self.on_the_phone(token)
             if lemma in REFUSING:
                 yield from self.refusal(token)
@@ -424,7 +428,7 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from", "for"), 0)
                        or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
                                              if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
-                                             and m.i in r.by_token for x in [*self.r.hyphen_partners(m), m]]  # claims",
+                                             and m.i in r.by_token for x in self.r.hyphen_group(m)]  # claims",
                        or (r._pobj_actors(c, ("with",), 0) if self._gathering(c) else [])]  # "talks with the NUG"
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
@@ -624,17 +628,20 @@ class RelationFinder:
         visitors = [v for v in visitors if not any(r.ctx.acts_for(v, h) for h in hosts)]
         yield from self._emit(visitors, "MEET", hosts, word, _phrase(word))
 
-    def elevated(self, verb, lemma: str) -> Iterator[Candidate]:
-        """'raised America to a comprehensive strategic partnership' → ALLY; 'rolled out the red carpet for
-        Putin' → MEET."""
+    def red_carpet(self, verb) -> Iterator[Candidate]:
+        """'rolled out the red carpet for Putin' → MEET."""
+        r = self.r
+        r.indirect = False
+        carpets = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "carpet"]
+        if carpets:
+            yield from self._emit(r.agents(verb), "MEET", r.slot_actors(verb, "for") or [
+                a for o in carpets for a in r._pobj_actors(o, ("for",), 0)], verb, _phrase(verb))
+
+    def elevated(self, verb) -> Iterator[Candidate]:
+        """'raised America to a comprehensive strategic partnership' → ALLY."""
         r = self.r
         r.indirect = False
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if lemma == "roll":
-            if any(o.lemma_.lower() == "carpet" for o in objects):
-                yield from self._emit(r.agents(verb), "MEET", r.slot_actors(verb, "for") or [
-                    a for o in objects for a in r._pobj_actors(o, ("for",), 0)], verb, _phrase(verb))
-            return
         ranks = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                  if p.dep_ == "pobj" and any(rel == "ALLY" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))]
         if ranks:
@@ -1295,9 +1302,10 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
         elif relation == "SUPPORT" and {c.lemma_.lower() for c in noun.children} & MONEY_MODIFIERS:
             relation = "AID"  # "economic support for Damascus", "budgetary support"
-        done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
-                done is not None and lemma != "call":  # "arrived in Juba at the request of Kiir", "at Kyiv's request"
+        done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None) \
+            if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
+            lemma != "call" else None
+        if done is not None:  # "arrived in Juba at the request of Kiir", "at Kyiv's request": asked to do it
             askers = modifier_actors or r._pobj_actors(anchor, ("of",), 0)
             doers = [a for a in r.agents(done) if a not in askers]
             yield from self._emit(askers, relation, doers, noun, _phrase(noun), presupposed=True)
@@ -1360,7 +1368,7 @@ class RelationFinder:
             inner = [x for c in modifiers if c.dep_ == "compound" and c.i not in r.by_token  # "the X-Y defence pact"
                      for x in c.children if x.dep_ in ("compound", "amod", "nmod")]
             named_modifiers = [r.by_token[m.i].actor for c in [*modifiers, *inner] if c.dep_ != "poss" and c.i in r.by_token
-                               for m in [*self.r.hyphen_partners(c), c]]
+                               for m in self.r.hyphen_group(c)]
             if len(named_modifiers) >= 2 and relation == "MOBILIZE":
                 return  # "Russian-Belarusian exercises" are joint, aimed at neither
             if len(named_modifiers) >= 2 and not any(
