@@ -377,10 +377,12 @@ class SentenceReader:
                     out.extend(self.actors_of(verb.head))
                 else:
                     out.extend(self.actors_of(s))
-            # "Brasilia, together with Bogota, refused …", "France, along with Germany, condemned …"
+            # "Brasilia, together with Bogota, refused …", "France, along with Germany, condemned …",
+            # "Germany, like France, condemned …" (set off by commas: not "countries like Iran")
             companions = [w for h in (*subjects, verb) for c in h.children if c.dep_ == "prep" and (
                 (c.lower_ == "with" and any(x.lower_ in ("together", "along") for x in c.children)) or
-                c.lower_ in ("along", "together")) for w in (c, *c.children) if w.lower_ == "with"]
+                c.lower_ in ("along", "together") or (c.lower_ == "like" and c.i > 0 and c.nbor(-1).text == ","))
+                for w in (c, *c.children) if w.lower_ in ("with", "like")]
             out += [a for w in companions for p in w.children if p.dep_ == "pobj" for a in self.actors_of(p)
                     if a not in out]
             return out

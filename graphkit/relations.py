@@ -140,17 +140,20 @@ class RelationFinder:
         yield from found
 
     def _followed_suit(self, found: list[Candidate]) -> Iterator[Candidate]:
-        """'Mali cut ties with Kyiv; Niger followed suit': the follower does what was said before."""
+        """'Mali cut ties with Kyiv; Niger followed suit', '…, as did Jordan', 'and so did Jordan',
+        'Jordan did the same': the follower does what was said before."""
         r = self.r
         for verb in r.sent:
-            if _lemma(verb) != "follow" or not any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children):
+            if not (_lemma(verb) == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children)
+                    or _pro_verb(verb)):
                 continue
             followers = r.agents(verb)
             for cand in found:
-                if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS"):
+                if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS") and not cand.presupposed:
                     for follower in followers:
                         if follower.id not in (cand.source.id, cand.target.id):
-                            yield Candidate(follower, cand.relation, cand.target, verb.i, _phrase(verb), True)
+                            predicate = cand.predicate if _pro_verb(verb) else _phrase(verb)
+                            yield Candidate(follower, cand.relation, cand.target, verb.i, predicate, True)
 
     def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
@@ -798,6 +801,9 @@ class RelationFinder:
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
+        targets += [a for c in objects if self.lex.object_class(c.lemma_) == "agreement" or c.lemma_.lower() in
+                    self.lex.ties_nouns for a in r._pobj_actors(c, ("with",), 0) if a not in targets]
+        # "called Managua's deal with Moscow a threat": both parties of the deal
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
@@ -1750,6 +1756,27 @@ def _taken_part_in(verb, lemma: str) -> list:
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return []
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+
+
+def _pro_verb(verb) -> bool:
+    """A 'do'/'have' standing for the verb before it: 'as did Jordan', 'as have France and Germany',
+    'and so did Jordan', 'Jordan did the same' / 'did likewise', 'but Jordan did not' (not 'did the talking')."""
+    if verb.lemma_.lower() not in ("do", "have") or verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "aux":
+        return False
+    kids = [c for c in verb.children if c.dep_ not in ("nsubj", "punct", "aux", "cc")
+            and not (c.dep_ in ("ccomp", "parataxis") and c.i < verb.i)]  # "X condemned Y; Jordan did the same"
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    marks = {(c.dep_, c.lower_) for c in kids}
+    if verb.dep_ == "conj" and marks in ({("neg", "not")}, {("neg", "n't")}):
+        return True  # "Egypt condemned Israel, but Jordan did not": a negated copy
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    if verb.dep_ == "advcl" and marks == {("mark", "as")}:
+        return True
+    if verb.dep_ == "conj" and marks == {("advmod", "so")}:
+        return True
+    return marks in ({("dobj", "same")}, {("advmod", "likewise")})
 
 
 def _each_other(verb) -> bool:
