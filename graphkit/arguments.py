@@ -505,6 +505,10 @@ class SentenceReader:
             if not objects and head.pos_ in ("VERB", "AUX"):  # "attacked and occupied Crimea"
                 objects = [c for v in head.conjuncts if v.i > head.i and not any(
                     x.dep_ in ("nsubj", "nsubjpass") for x in v.children) for c in v.children if c.dep_ == "dobj"]
+            # "accused Japan and NATO of …": the second object parsed as a conjunct of the verb
+            objects += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in self.by_token
+                        and objects and c.i > objects[-1].i and not any(x.dep_ in ("nsubj", "nsubjpass")
+                                                                          for x in c.children)]
             for c in objects:
                 out.extend(self.actors_of(c))
             return out

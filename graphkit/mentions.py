@@ -50,7 +50,8 @@ HYPHENS = {"-", "‐", "‑"}
 NAME_PARTICLES = {"al", "el", "bin", "bint", "ibn", "abu", "de", "da", "di", "del", "der", "van", "von", "la", "le",
                   "du", "ben", "ould", "ag", "dos", "das"}
 BODY_HEADS_FOR_COUNTRY = {"government", "ministry", "army", "military", "navy", "parliament", "forces",
-                          "junta", "cabinet", "administration", "presidency", "force"}
+                          "junta", "cabinet", "administration", "presidency", "force", "congress", "senate",
+                          "legislature"}
 
 
 @dataclass(frozen=True)

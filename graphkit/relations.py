@@ -232,6 +232,8 @@ class RelationFinder:
         lemma = token.lemma_.lower()
         if token.lower_ in ("due", "expected") and token.dep_ in ("acomp", "ROOT"):
             yield from self.due_in(token)
+        if token.lower_ == "persona" and token.i + 2 < token.sent.end and token.nbor(2).lower_ == "grata":
+            yield from self.non_grata(token)
         if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed") and self.r.by_agent(token):
             token_is_participle = True  # "Kataib Hezbollah, armed and funded by the Guards": a reduced relative
         else:
@@ -312,6 +314,8 @@ class RelationFinder:
             if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
                                              or token.head.lemma_.lower() in lex.ties_nouns):
                 return  # "trade agreement", "defence cooperation pact": the head noun carries the relation
+            if lemma == "invitation" and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
+                yield from self.at_invitation(token)
             if lemma in lex.ties_nouns:
                 yield from self.ties(token)
                 return
@@ -512,7 +516,8 @@ class RelationFinder:
         if relation == "CRITICIZE" and not targets and _lemma(verb) == "blame":  # "blamed the attack on X"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("on",), 0)]
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
-            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            targets = [a for h in [verb, *(c for c in verb.children if c.dep_ == "dobj")] for c in h.children
+                       if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
         if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
                 verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
@@ -619,6 +624,34 @@ class RelationFinder:
             agents = r.agents(verb)
             r.indirect = False
             yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
+
+    def at_invitation(self, noun) -> Iterator[Candidate]:
+        """'sent troops at the invitation of President Nyusi', 'arrived at Bamako's invitation': the host asked
+        for what was done (REQUEST), as 'at the request of' does. A bare invitation elsewhere is no request."""
+        r = self.r
+        done = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if done is None:
+            return
+        r.indirect = False
+        askers = [a for c in noun.children if c.dep_ in ("poss", "compound") for a in r.actors_of(c)] or \
+            r._pobj_actors(noun, ("of",), 0)
+        doers = [a for a in r.agents(done) if a not in askers]
+        yield from self._emit(askers, "REQUEST", doers, noun, _phrase(noun), presupposed=True)
+
+    def non_grata(self, persona) -> Iterator[Candidate]:
+        """'Peru declared the Mexican ambassador / Lopez Obrador persona non grata' → SANCTION (an expulsion)."""
+        r = self.r
+        declare = next((t for t in [persona, *persona.ancestors] if _lemma(t) == "declare"), None)
+        if declare is None:
+            return
+        r.indirect = False
+        declared = [c for h in (persona, declare) for c in h.children
+                    if c.dep_ in ("nsubj", "dobj", "nsubjpass") and declare.i < c.i < persona.i or
+                    (c.dep_ == "nsubjpass" and h is declare)]
+        targets = [a for c in declared for a in r.actors_of(c)] or _unique(  # "the French consul persona", one phrase
+            [r.by_token[t.i].actor for t in persona.subtree if t.i < persona.i and t.i in r.by_token])
+        sources = r.agents(declare) or r._pobj_actors(persona, ("by",), 0)  # "… persona non grata by Poland"
+        yield from self._emit(sources, "SANCTION", targets, declare, "declared persona non grata")
 
     def due_in(self, word) -> Iterator[Candidate]:
         """'Next month he is due in Moscow', 'Lula is expected in Beijing': a planned visit (MEET)."""
@@ -920,7 +953,8 @@ class RelationFinder:
             relation = "SANCTION"
         elif lemma in ("withdraw", "pull") and any(o.lemma_.lower() in RECALLED for o in objects):
             heads = [verb, *objects, *(c for c in verb.children if c.lower_ == "out")]  # "pull its diplomats out of X"
-            targets = [a for h in heads for a in r._pobj_actors(h, ("from", "of"), 0)]
+            targets = [a for h in heads for a in r._pobj_actors(h, ("from", "of"), 0)] + \
+                [a for o in objects for a in r._pobj_actors(o, ("to", "in"), 0)]  # "withdrew its ambassador to X"
             relation = "SANCTION"
         elif lemma in lex.leave_verbs or (lemma == "pull" and any(c.lower_ == "out" for c in verb.children)):
             heads = [verb, *(c for c in verb.children if c.lower_ == "out")]  # "pulled out of": "of" may hang on "out"
@@ -1283,7 +1317,7 @@ class RelationFinder:
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
         anchor = self._anchor(noun)
         sources, targets = [], []
-        adjunct = False
+        adjunct = done_by = False
         retyped_by = governor = None
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if anchor is not noun:
@@ -1367,6 +1401,9 @@ class RelationFinder:
                 # "EU leaders held their first summit with …": the subject, not a guess at "their"
                 modifier_actors = [a for a in modifier_actors if a in r.agents(governor)] or r.agents(governor)
             sources = modifier_actors or r._doers(anchor, 0)
+            # "the annexation of Crimea by Russia" names its doer as "Russia's annexation" does
+            done_by = bool(sources) and not modifier_actors and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in anchor.children)
             if not sources and relation in WORDS_FROM:  # "a protest from Beijing", "a request from Kyiv"
                 sources = r._pobj_actors(anchor, ("from",), 0)
                 if not sources and governor is not None and _lemma(governor) in RECEIVING | ANSWERING:
@@ -1490,7 +1527,8 @@ class RelationFinder:
                 targets = [a for a in (r.by_agent(answer) if anchor.dep_ == "nsubjpass" else r.agents(answer))
                            if a not in sources]
             adjunct = True  # said, whatever the answer: not negated by "rejected"
-        presupposed = bool(between or adjunct or (modifier_actors and lemma not in ROLE_NOUNS)) and not from_governor
+        presupposed = bool(between or adjunct or done_by or (modifier_actors and lemma not in ROLE_NOUNS)) \
+            and not from_governor
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
