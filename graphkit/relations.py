@@ -46,6 +46,7 @@ KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate"})  # "keeps
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
+BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
@@ -202,12 +203,16 @@ class RelationFinder:
             if cand.relation != "MEET" or cand.source.kind != "person":
                 continue
             trigger = r.doc[cand.trigger]
-            places = [p for c in [*trigger.children, *trigger.head.children] if c.dep_ == "prep" and c.lower_ == "in"
+            places = [p for c in [*trigger.children, *trigger.head.children,
+                                  *(c for d in trigger.children if d.dep_ == "dobj" for c in d.children)]
+                      if c.dep_ == "prep" and c.lower_ == "in"  # "signed the treaty in Canberra"
                       for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
+            sides = [(cand.source, cand.target)]  # not the other way: "X met Y in Tokyo" is the person only
             for country in (r.by_token[p.i].actor for p in places):
-                hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)
-                if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
-                    yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
+                for guest, host in sides:
+                    hosts = country.id == host.id or r.ctx.acts_for(host, country)
+                    if country.kind == "country" and hosts and not r.ctx.acts_for(guest, country):
+                        yield Candidate(guest, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -244,6 +249,8 @@ class RelationFinder:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token_is_participle):
             if lemma in lex.transfer_verbs:
                 yield from self.transfer(token, lemma)
+            elif lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "delivery" for c in token.children):
+                yield from self.transfer(token, "receive")  # "took delivery of 180 K2s from South Korea"
             if lemma in lex.criticizing_reporters:
                 yield from self.accusation(token, lemma)
             if lemma in lex.requesting_reporters:
@@ -1076,6 +1083,8 @@ class RelationFinder:
                 yield from self._emit(actors, "MEET", r.slot_actors(verb, "to"), verb, _phrase(verb))
                 return
             cls = self._object_class(obj)
+            if cls == "troops" and lemma in BUYING:
+                cls = "weapons"  # "buy Swedish fighters" are jets, not soldiers
             if cls:
                 moved.append((obj, cls))
         for c in verb.children:
@@ -1161,7 +1170,8 @@ class RelationFinder:
     def _goods(self, token):
         """What an amount or portion is of: "the bulk of its coal" → coal, "90% of its oil" → oil."""
         goods = token
-        while goods.lemma_.lower() in self.lex.quantity_nouns or goods.lemma_.lower() in PORTIONS or goods.text == "%":
+        while goods.lemma_.lower() in self.lex.quantity_nouns or goods.lemma_.lower() in PORTIONS or goods.text == "%" \
+                or goods.lemma_.lower() in ("delivery", "shipment", "consignment"):  # "took delivery of X from Y"
             goods = _of_object(goods)
             if goods is None:
                 return token
@@ -1191,6 +1201,8 @@ class RelationFinder:
                 weapons = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
                 return "weapons" if weapons & lex.weapon_modifiers else "aid"  # "a $1 billion arms package"
         cls = lex.object_class(lemma) or lex.object_class(token.lower_) or ("aid" if lemma in lex.commodities else None)
+        if cls is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+            cls = lex.object_class(token.lower_[:-1])  # "Gripens", "Rafales", "K2s"
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         if cls == "aid" and modifiers & lex.weapon_modifiers:
             return "weapons"
