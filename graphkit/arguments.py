@@ -184,6 +184,14 @@ class SentenceReader:
                 or lemma in ORG_DESCRIPTIONS \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
                 or (lemma in GROUP_NOUNS and t.tag_ == "NNS"):  # "the two allies", "both capitals", "the two men"
+            if lemma == "side":  # "either side in the war between Armenia and Azerbaijan"
+                holders = [t, t.head.head] if t.dep_ == "pobj" else [t]  # "… to either side in the war": on the verb
+                parties = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                           for p in c.children if p.dep_ == "pobj" for b in p.children
+                           if b.dep_ == "prep" and b.lower_ == "between"
+                           for x in b.children if x.dep_ == "pobj" for a in self.actors_of(x, depth + 1)]
+                if len(parties) > 1:
+                    return parties
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
                 countries = [self._state_of(a) for a in owners]

@@ -82,12 +82,16 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         pool = ctx.claims
         if not claims and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CLAIM_NOUNS:
             claims, pool = [verb.head], here  # "accused Iran of arming the Houthis, a charge Tehran denies"
+        head = verb.head
+        if not claims and head.i != verb.i and head.lemma_.lower() in CLAIM_NOUNS and head.i < verb.i and \
+                head.i > 0 and sent.doc[head.i - 1].text == ",":  # "…, claims that X dismissed" ("claims" a verb)
+            claims, pool = [head], here
         if not claims:  # the same, parsed with "denied" on top and "a charge" its subject
             claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass")), here
         if not claims:
             continue
-        deniers = {a.id for a in reader.agents(verb)}
-        for claim in pool:  # "hosting French troops, a charge Abuja denied": the host denies it too
+        deniers = {x for a in reader.agents(verb) for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
+        for claim in pool:  # the spokesman who dismissed the claims speaks for the state accused  # "hosting French troops, a charge Abuja denied": the host denies it too
             if claim.source.id in deniers or (claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, f"{verb.text} {claims[0].text}",
                                 True)
@@ -111,7 +115,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             mod = replace(mod, negated=False)
         found.append((cand, mod))
     hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
-    for cand in denials(sent, reader, ctx, lexicon, hedged_here):
+    for cand in denials(sent, reader, ctx, lexicon, hedged_here):  # the claim stays too (SCHEMA: hedged)
         found.append((cand, Modality(negated=True)))
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]

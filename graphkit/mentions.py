@@ -31,7 +31,7 @@ INSTITUTION_NAME = re.compile(r"\b(Court|Council|Union|Organi[sz]ation|Agency|Ba
 ARMED_DESCRIPTIONS = {"rebel", "militia", "insurgent", "militant", "paramilitary", "faction"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "either": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
@@ -636,8 +636,10 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     wanted = size or 2
     seen: list[Actor] = []
     people = [m.actor for m in window if m.actor.kind == "person"]
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    doers = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and token not in c.subtree
+    verbs = [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")]
+    if not any(c.lower_ == "either" for c in token.children):  # "China urged both countries": its own clause;
+        verbs = verbs[:1]  # "China says it never armed either side": every clause up
+    doers = {t.i for verb in verbs for c in verb.children if c.dep_ == "nsubj" and token not in c.subtree
              for t in c.subtree}
     for m in reversed(window):
         if m.sentence == number and m.start in doers:

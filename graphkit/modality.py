@@ -123,8 +123,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 hedged = True
         if depth > 0:
             prev = chain[depth - 1]
-            if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl"):
-                negated = True
+            if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl") and \
+                    not (prev.dep_ == "advcl" and any(c.dep_ == "mark" for c in prev.children)):
+                negated = True  # not "refused X, although its officials hold talks with Y"
             if gov.lower_ == "without" and prev.dep_ == "pcomp" and depth == 1:
                 negated = True  # "signed the plan without first consulting Wellington"
             if prev.lower_ == "short" and lemma in ("stop", "fall", "come"):

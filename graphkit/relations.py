@@ -153,8 +153,13 @@ class RelationFinder:
                 if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS") and not cand.presupposed:
                     for follower in followers:
                         if follower.id not in (cand.source.id, cand.target.id):
-                            predicate = cand.predicate if _pro_verb(verb) else _phrase(verb)
-                            yield Candidate(follower, cand.relation, cand.target, verb.i, predicate, True)
+                            if _pro_verb(verb) and not any(c.dep_ == "neg" for c in verb.children):
+                                # "…, as have X": X did the same, as said (negated, hedged) of the first
+                                yield replace(cand, source=follower, indirect=True, presupposed=False)
+                            elif _pro_verb(verb):  # "…, but Jordan did not"
+                                yield Candidate(follower, cand.relation, cand.target, verb.i, cand.predicate, True)
+                            else:
+                                yield Candidate(follower, cand.relation, cand.target, verb.i, _phrase(verb), True)
 
     def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
@@ -514,6 +519,9 @@ class RelationFinder:
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive and _lemma(verb) != "fight":
             targets = r.place_actors(verb, (*slots, "in", "on"))  # "shelled Kharkiv": Ukraine; not "fighting in Kursk"
+        if relation in SUMMING_UP and not targets:  # "condemned / never endorsed Moscow's war": who wages it
+            targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")
+                       for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
             for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]:
                 parties = self._between(c) or [r.by_token[m.i].actor for m in c.children
@@ -619,8 +627,9 @@ class RelationFinder:
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
             hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())} | \
                 {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
-            if any(self.vocabulary[rel].polarity < 0 for rel in hostile):
-                continue  # refusing to condemn or sanction X is not rejecting X; refusing to recognise X is
+            if any(self.vocabulary[rel].polarity < 0 for rel in hostile) or act.lemma_.lower() in self.lex.label_verbs:
+                continue  # refusing to condemn or sanction X (or call it a threat) is not rejecting X;
+                # refusing to recognise X is
             pronoun = any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)
             others = [] if pronoun else [a for p in ("to", "with", "for") for a in r.slot_actors(act, p)]  # not "commit to it"
             for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
@@ -810,8 +819,11 @@ class RelationFinder:
         expulsions unfriendly': a negative label on what an actor did or said is CRITICIZE of that actor."""
         r = self.r
         r.indirect = False
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]  # "label China a threat": a dative
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+        if len(objects) > 1 and not predicates and objects[-1].pos_ == "NOUN" and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an") for d in objects[-1].children):
+            objects, predicates = objects[:-1], objects[-1:]  # "labelled China a threat", two objects to the parser
         if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
             objects, predicates = predicates[:1], predicates[1:]
         if not objects and len(predicates) == 1 and predicates[0].pos_ == "NOUN" and any(
@@ -1439,6 +1451,14 @@ class RelationFinder:
                 if not targets:  # "the sanctions imposed on Russia", "aid sent to Gaza"
                     targets = [a for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"
                                for p in preps for a in r.slot_actors(c, p) if a not in targets]
+                if not targets and anchor.dep_ == "dobj" and _lemma(anchor.head) == "withhold":
+                    # "withheld recognition from the Taliban": the recognition not given (negated)
+                    targets = r.slot_actors(anchor.head, "from") or r.slot_actors(anchor, "from")
+                    sources = sources or r.agents(anchor.head)
+                short = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+                if not sources and short is not None and short.lower_ == "short" and \
+                        _lemma(short.head) in ("stop", "fall", "come"):  # "stopped short of formal recognition"
+                    sources = r.agents(short.head)
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
                     targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
                         x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
