@@ -97,6 +97,14 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
                                 True)
 
 
+def _excepted(sent, mentions, actor) -> bool:
+    """Every mention of ``actor`` here is a conjunct set apart by 'not': 'visited Tokyo and Seoul but not Beijing'."""
+    heads = [max((sent.doc[i] for i in range(m.start, m.end)), key=lambda t: t.i == t.head.i or not
+                 (m.start <= t.head.i < m.end)) for m in mentions if m.actor.id == actor.id]
+    return bool(heads) and all(h.dep_ == "conj" and any(c.dep_ == "neg" and c.i < h.i for c in h.children)
+                               for h in heads)
+
+
 def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     mentions = sentence_mentions(sent, ctx)
     reader = SentenceReader(sent, mentions, ctx, lexicon)
@@ -113,6 +121,8 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             continue  # "X should/must ..." is an opinion, not an event
         if cand.reverses_negation:
             mod = replace(mod, negated=False)
+        if not mod.negated and _excepted(sent, mentions, cand.target):
+            mod = replace(mod, negated=True, hedged=False)  # "met Weidel but not Scholz"
         found.append((cand, mod))
     hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
     for cand in denials(sent, reader, ctx, lexicon, hedged_here):  # the claim stays too (SCHEMA: hedged)

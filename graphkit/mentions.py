@@ -217,6 +217,12 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
 STATE_ORGANS = {"ministry", "department", "office", "command", "fleet", "guard", "corps", "service", "agency",
                 "council", "directorate", "bureau", "committee"}
 
+GENERIC_BODY_WORDS = {"foreign", "defence", "defense", "interior", "finance", "trade", "economy", "justice", "home",
+                      "ministry", "office", "department", "senate", "congress", "parliament", "assembly", "national",
+                      "army", "navy", "air", "force", "forces", "council", "cabinet", "presidency", "government",
+                      "military", "commission", "security", "state", "affairs", "external", "house", "court", "supreme",
+                      "constitutional", "coast", "guard", "general", "staff", "high", "command"}
+
 VESSEL_NOUNS = {"carrier", "tanker", "vessel", "ship", "freighter", "destroyer", "frigate", "submarine", "warship",
                 "ferry", "trawler", "boat", "yacht", "corvette", "cruiser", "aircraft"}
 
@@ -234,6 +240,9 @@ def _plausible_new_actor(ent) -> bool:
     if root.lemma_.lower() in BODY_HEADS_FOR_COUNTRY | STATE_ORGANS and any(
             c.ent_type_ in ("GPE", "NORP") for c in root.subtree if c.i < root.i):
         return False  # "North Korea's Foreign Ministry", "the Russian Defence Ministry" act for their country
+    words = {t.lower_ for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "'s", "’s")}
+    if words and words <= GENERIC_BODY_WORDS:  # "the Foreign Ministry", "the Senate", "the Commission": whose?
+        return False
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (before.lemma_.lower() in VESSEL_NOUNS or before.lower_ in ("a", "an")):

@@ -85,6 +85,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             break                  # the denial is of the charge, not of the accusation
     negated = hedged = opinion = False
     attributed_to = None
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        hedged = True  # "an agreement to buy jets": bought when delivered
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
     clause = [trigger]
     for gov in chain[1:]:

@@ -46,6 +46,7 @@ KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate"})  # "keeps
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
+SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
@@ -439,12 +440,19 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if _lemma(verb) == "summon":  # "summoned China's ambassador, Zheng Zeguang": China is protested to
+            envoy_states = [r.by_token[m.i].actor for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower()
+                            in RECALLED for m in c.children if m.dep_ in ("poss", "amod", "compound")
+                            and m.i in r.by_token and r.by_token[m.i].actor.kind == "country"]
+            if envoy_states:
+                targets += [a for a in envoy_states if a not in targets]  # and the envoy named
         if relation == "REJECT" and not passive:  # "vetoed a UN resolution put forward by the US and Japan"
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
             # "rejected a protest from Beijing"
-            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("from", "for"), 0)
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(
+                c, ("from", "for", "to") if c.lemma_.lower() in SALES else ("from", "for"), 0)  # "blocked the sale to X"
                        or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
                                              if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
                                              and m.i in r.by_token for x in self.r.hyphen_group(m)]  # claims",
@@ -460,10 +468,10 @@ class RelationFinder:
         if not targets and not passive and "dobj" in slots:  # "condemned what it called a campaign by Russia"
             labels = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in self.lex.label_verbs
                       and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
-                      for p in c.children if p.dep_ in ("oprd", "xcomp")]
-            targets = [a for p in labels for a in r._doers(p, 0) or [
+                      for p in c.children if p.dep_ in ("oprd", "xcomp") or (p.dep_ == "dobj" and p.lower_ != "what")]
+            targets = [a for p in labels for a in r._doers(p, 0) or r._pobj_actors(p.head, ("by",), 0) or [
                 a for c in p.children if c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token
-                for a in r.actors_of(c)] if a not in sources]
+                for a in r.actors_of(c)] if a not in sources]  # "by NATO" may hang on "called"
         if not targets:
             targets = self._implied_targets(verb, relation, slots, sources, passive)
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
@@ -853,6 +861,9 @@ class RelationFinder:
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
+        if not targets and any(o.lower_ == "what" for o in objects):  # "in response to what he calls hostile
+            targets = [a for label in negative for a in r._doers(label, 0)] or \
+                r._pobj_actors(verb, ("by",), 0)  # manoeuvres by Washington and Seoul"
         targets += [a for c in objects if self.lex.object_class(c.lemma_) == "agreement" or c.lemma_.lower() in
                     self.lex.ties_nouns for a in r._pobj_actors(c, ("with",), 0) if a not in targets]
         # "called Managua's deal with Moscow a threat": both parties of the deal
@@ -1112,6 +1123,8 @@ class RelationFinder:
         elif verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             sources = [a for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")
                        for a in r.actors_of(c)] or r.by_agent(verb)
+            if not sources and self.lex.object_class(verb.head.lemma_) == "agreement" and verb.head.dep_ == "dobj":
+                sources = r.agents(verb.head.head)  # "signed an agreement on Monday to buy jets from Britain"
         else:
             sources = r.agents(verb)
         for obj, cls in moved:
@@ -1459,6 +1472,12 @@ class RelationFinder:
                 if not sources and short is not None and short.lower_ == "short" and \
                         _lemma(short.head) in ("stop", "fall", "come"):  # "stopped short of formal recognition"
                     sources = r.agents(short.head)
+                if relation == "AGREE" and not targets:  # "signed an agreement to buy jets from Britain"
+                    purposes = [c for c in anchor.children if c.dep_ == "acl"] + \
+                        ([c for c in anchor.head.children if c.dep_ == "advcl"] if anchor.dep_ == "dobj" else [])
+                    targets = [a for c in purposes if _lemma(c) in BUYING | {"sell", "supply"}
+                               and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                               for a in r.slot_actors(c, "from") + r.slot_actors(c, "to")]
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
                     targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
                         x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
