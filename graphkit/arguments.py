@@ -534,6 +534,15 @@ class SentenceReader:
                 for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
                     relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
                     out.extend(self.actors_of(head.head if relative else p))
+        if not out and head.pos_ == "VERB" and prep in ("with", "from") and not any(
+                c.dep_ == "prep" and c.lower_ == prep for c in head.children):
+            # "discussed the trip with Fidan", "demanded explanations from Belgrade": the parser hangs the
+            # verb's preposition on its object (not on a relation noun, which reads its own)
+            for d in head.children:
+                if d.dep_ == "dobj" and d.i not in self.by_token and not any(
+                        prep in preps for _, preps in self.lex.nouns.get(d.lemma_.lower(), ())):
+                    out += [a for c in d.children if c.dep_ == "prep" and c.lower_ == prep
+                            for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         return out
 
 

@@ -852,6 +852,15 @@ class RelationFinder:
 
         negative = [label for label in labels if words(label) & self.lex.negative_labels]
         positive = [label for label in labels if words(label) & POSITIVE_LABELS]
+        for label in labels:  # "called China a decisive enabler of Russia's war": China SUPPORT Russia (a claim)
+            kinds = [rel for rel, preps in self.lex.nouns.get(label.lemma_.lower(), ()) if "of" in preps
+                     and rel in ("SUPPORT", "ALLY")]  # not "a client of the West": the client buys
+            ends = [a for c in label.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj" for a in (r.actors_of(p) or [a for x in p.children if x.dep_ == "poss"
+                                                                      for a in r.actors_of(x)])]
+            named = [a for c in objects if c.i < label.i for a in r.actors_of(c)]
+            if kinds and ends and named:
+                yield from self._emit(named, kinds[0], ends, label, _phrase(label))
         if positive and not negative:  # "calling Tajikistan a brotherly neighbour"
             named = [a for c in objects if c.i < positive[0].i for a in r.actors_of(c)]
             yield from self._emit(r.agents(verb), "SUPPORT", named, verb, _phrase(verb))
@@ -861,6 +870,10 @@ class RelationFinder:
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
+        if not targets:  # "called the episode a catastrophic failure of Albanese's diplomacy"
+            targets = [a for label in negative for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.i not in r.by_token
+                       for x in p.children if x.dep_ == "poss" for a in r.actors_of(x)]
         if not targets and any(o.lower_ == "what" for o in objects):  # "in response to what he calls hostile
             targets = [a for label in negative for a in r._doers(label, 0)] or \
                 r._pobj_actors(verb, ("by",), 0)  # manoeuvres by Washington and Seoul"
