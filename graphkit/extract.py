@@ -91,7 +91,8 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         if not claims:
             continue
         deniers = {x for a in reader.agents(verb) for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
-        for claim in pool:  # the spokesman who dismissed the claims speaks for the state accused  # "hosting French troops, a charge Abuja denied": the host denies it too
+        # a spokesman's denial speaks for his state; "hosting French troops, a charge Abuja denied": the host too
+        for claim in pool:
             if claim.source.id in deniers or (claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, f"{verb.text} {claims[0].text}",
                                 True)
@@ -99,8 +100,7 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
 
 def _excepted(sent, mentions, actor) -> bool:
     """Every mention of ``actor`` here is a conjunct set apart by 'not': 'visited Tokyo and Seoul but not Beijing'."""
-    heads = [max((sent.doc[i] for i in range(m.start, m.end)), key=lambda t: t.i == t.head.i or not
-                 (m.start <= t.head.i < m.end)) for m in mentions if m.actor.id == actor.id]
+    heads = [sent.doc[m.start:m.end].root for m in mentions if m.actor.id == actor.id]
     return bool(heads) and all(h.dep_ == "conj" and any(c.dep_ == "neg" and c.i < h.i for c in h.children)
                                for h in heads)
 

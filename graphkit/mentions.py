@@ -217,11 +217,11 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
 STATE_ORGANS = {"ministry", "department", "office", "command", "fleet", "guard", "corps", "service", "agency",
                 "council", "directorate", "bureau", "committee"}
 
-GENERIC_BODY_WORDS = {"foreign", "defence", "defense", "interior", "finance", "trade", "economy", "justice", "home",
-                      "ministry", "office", "department", "senate", "congress", "parliament", "assembly", "national",
-                      "army", "navy", "air", "force", "forces", "council", "cabinet", "presidency", "government",
-                      "military", "commission", "security", "state", "affairs", "external", "house", "court", "supreme",
-                      "constitutional", "coast", "guard", "general", "staff", "high", "command"}
+# the words of a body's name that do not say whose it is ("the Foreign Ministry", "the Supreme Court")
+GENERIC_BODY_WORDS = BODY_HEADS_FOR_COUNTRY | STATE_ORGANS | {
+    "foreign", "defence", "defense", "interior", "finance", "trade", "economy", "justice", "home", "assembly",
+    "national", "air", "commission", "security", "state", "affairs", "external", "house", "court", "supreme",
+    "constitutional", "coast", "general", "staff", "high"}
 
 VESSEL_NOUNS = {"carrier", "tanker", "vessel", "ship", "freighter", "destroyer", "frigate", "submarine", "warship",
                 "ferry", "trawler", "boat", "yacht", "corvette", "cruiser", "aircraft"}

@@ -48,6 +48,7 @@ SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
 SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
+TRADING = BUYING | {"sell", "supply"}
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
@@ -146,21 +147,21 @@ class RelationFinder:
         'Jordan did the same': the follower does what was said before."""
         r = self.r
         for verb in r.sent:
-            if not (_lemma(verb) == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children)
-                    or _pro_verb(verb)):
+            pro = _pro_verb(verb)
+            if not (pro or _lemma(verb) == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit"
+                                                           for c in verb.children)):
                 continue
+            denied = pro and any(c.dep_ == "neg" for c in verb.children)
             followers = r.agents(verb)
             for cand in found:
                 if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS") and not cand.presupposed:
                     for follower in followers:
                         if follower.id not in (cand.source.id, cand.target.id):
-                            if _pro_verb(verb) and not any(c.dep_ == "neg" for c in verb.children):
-                                # "…, as have X": X did the same, as said (negated, hedged) of the first
+                            if pro and not denied:  # "…, as have X": as said (negated, hedged) of the first
                                 yield replace(cand, source=follower, indirect=True, presupposed=False)
-                            elif _pro_verb(verb):  # "…, but Jordan did not"
-                                yield Candidate(follower, cand.relation, cand.target, verb.i, cand.predicate, True)
-                            else:
-                                yield Candidate(follower, cand.relation, cand.target, verb.i, _phrase(verb), True)
+                            else:  # "…, but Jordan did not" (its own "not"); "Niger followed suit"
+                                yield Candidate(follower, cand.relation, cand.target, verb.i,
+                                                cand.predicate if pro else _phrase(verb), True)
 
     def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
@@ -213,12 +214,10 @@ class RelationFinder:
                                   *(c for d in trigger.children if d.dep_ == "dobj" for c in d.children)]
                       if c.dep_ == "prep" and c.lower_ == "in"  # "signed the treaty in Canberra"
                       for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
-            sides = [(cand.source, cand.target)]  # not the other way: "X met Y in Tokyo" is the person only
-            for country in (r.by_token[p.i].actor for p in places):
-                for guest, host in sides:
-                    hosts = country.id == host.id or r.ctx.acts_for(host, country)
-                    if country.kind == "country" and hosts and not r.ctx.acts_for(guest, country):
-                        yield Candidate(guest, "MEET", country, cand.trigger, cand.predicate, True)
+            for country in (r.by_token[p.i].actor for p in places):  # the guest is the source only: "X met Y in
+                hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)  # Tokyo" is X's visit
+                if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
+                    yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
@@ -653,12 +652,18 @@ class RelationFinder:
         """'sent troops at the invitation of President Nyusi', 'arrived at Bamako's invitation': the host asked
         for what was done (REQUEST), as 'at the request of' does. A bare invitation elsewhere is no request."""
         r = self.r
-        done = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        r.indirect = False
+        yield from self._asked_for(noun, noun, [a for c in noun.children if c.dep_ in ("poss", "compound")
+                                                for a in r.actors_of(c)])
+
+    def _asked_for(self, noun, anchor, named: list[Actor]) -> Iterator[Candidate]:
+        """'arrived in Juba at the request of Kiir', "at Kyiv's request", 'at the invitation of Nyusi': the asker
+        REQUEST whoever did what was asked (nothing when no verb governs the phrase)."""
+        r = self.r
+        done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if done is None:
             return
-        r.indirect = False
-        askers = [a for c in noun.children if c.dep_ in ("poss", "compound") for a in r.actors_of(c)] or \
-            r._pobj_actors(noun, ("of",), 0)
+        askers = named or r._pobj_actors(anchor, ("of",), 0)
         doers = [a for a in r.agents(done) if a not in askers]
         yield from self._emit(askers, "REQUEST", doers, noun, _phrase(noun), presupposed=True)
 
@@ -669,9 +674,9 @@ class RelationFinder:
         if declare is None:
             return
         r.indirect = False
-        declared = [c for h in (persona, declare) for c in h.children
-                    if c.dep_ in ("nsubj", "dobj", "nsubjpass") and declare.i < c.i < persona.i or
-                    (c.dep_ == "nsubjpass" and h is declare)]
+        declared = [c for h in (persona, declare) for c in h.children  # "declared X persona …", "X was declared"
+                    if (c.dep_ in ("nsubj", "dobj", "nsubjpass") and declare.i < c.i < persona.i)
+                    or (c.dep_ == "nsubjpass" and h is declare)]
         targets = [a for c in declared for a in r.actors_of(c)] or _unique(  # "the French consul persona", one phrase
             [r.by_token[t.i].actor for t in persona.subtree if t.i < persona.i and t.i in r.by_token])
         sources = r.agents(declare) or r._pobj_actors(persona, ("by",), 0)  # "… persona non grata by Poland"
@@ -1392,13 +1397,9 @@ class RelationFinder:
             relation = "SUPPLY_ARMS"  # "military support for", "military aid to"
         elif relation == "SUPPORT" and {c.lemma_.lower() for c in noun.children} & MONEY_MODIFIERS:
             relation = "AID"  # "economic support for Damascus", "budgetary support"
-        done = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None) \
-            if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
-            lemma != "call" else None
-        if done is not None:  # "arrived in Juba at the request of Kiir", "at Kyiv's request": asked to do it
-            askers = modifier_actors or r._pobj_actors(anchor, ("of",), 0)
-            doers = [a for a in r.agents(done) if a not in askers]
-            yield from self._emit(askers, relation, doers, noun, _phrase(noun), presupposed=True)
+        if relation == "REQUEST" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "upon", "on") and \
+                lemma != "call" and any(a.pos_ in ("VERB", "AUX") for a in anchor.ancestors):
+            yield from self._asked_for(noun, anchor, modifier_actors)  # "at the request of Kiir": asked to do it
             return
         received = self._received_from(anchor, relation, modifier_actors)
         if received:  # "won the backing of Washington", "was elected with strong backing from Riyadh"
@@ -1488,7 +1489,7 @@ class RelationFinder:
                 if relation == "AGREE" and not targets:  # "signed an agreement to buy jets from Britain"
                     purposes = [c for c in anchor.children if c.dep_ == "acl"] + \
                         ([c for c in anchor.head.children if c.dep_ == "advcl"] if anchor.dep_ == "dobj" else [])
-                    targets = [a for c in purposes if _lemma(c) in BUYING | {"sell", "supply"}
+                    targets = [a for c in purposes if _lemma(c) in TRADING
                                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
                                for a in r.slot_actors(c, "from") + r.slot_actors(c, "to")]
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
