@@ -715,6 +715,13 @@ def _session_processes(session: int) -> list[int]:
     return found
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A shell runs a foreground command with SIGINT at its default. A test run started in the background
+    by a script (``pytest &``, CI wrappers) inherits SIGINT *ignored*, and Python then keeps it ignored:
+    Ctrl-C would not reach graphkit at all. So the child starts as a terminal would start it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupted_build(corpus: Path, out: Path, old: dict[str, bytes], sig: int, *, group: bool, jobs: int,
                       patience: float = 15.0, linger: float = 0.0) -> dict:
     """Start ``graphkit build`` into ``out`` (holding ``old``), signal it once evidence is being
@@ -724,7 +731,8 @@ def interrupted_build(corpus: Path, out: Path, old: dict[str, bytes], sig: int, 
         (out / name).write_bytes(content)
     with tempfile.TemporaryFile() as err:
         child = subprocess.Popen(graphkit_command() + ["build", str(corpus), "-o", str(out), "-j", str(jobs)],
-                                 stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+                                 stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+                                 preexec_fn=_ctrl_c_as_in_a_terminal)
         try:
             deadline = time.monotonic() + 120
             while not any(p.name.startswith(".triples.jsonl.") and p.stat().st_size > 0
