@@ -255,8 +255,8 @@ def _plausible_new_actor(ent) -> bool:
 # "MOSCOW, June 19 (Reuters) -", "CUCUTA, Colombia, Jan 24, 2025 (AFP) -": a place, maybe its country, a date
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,)?\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}"
                       r"(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")
-# "RABAT — ", "PORT-AU-PRINCE – ", "NEW YORK (AP) — ", "WASHINGTON - ": a place in capitals and a dash, no date
-DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]{2,}(?:[ /-][A-Z][A-Z'.]+){0,3}(?:,\s+[A-Z][A-Za-z.]+)?"
+# "RABAT — ", "PORT-AU-PRINCE – ", "JEDDAH, Saudi Arabia (AP) — ", "WASHINGTON - ": a place in capitals and a dash, no date
+DASH_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]{2,}(?:[ /-][A-Z][A-Z'.]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
                            r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]\s*|\s-\s+)(?=\S)")
 
 

@@ -64,6 +64,8 @@ RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
 LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on the list of state sponsors of terrorism"
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
+TIMES = frozenset({"DATE", "TIME"})
+OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act is refusing to act
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
@@ -299,7 +301,8 @@ class RelationFinder:
             if lemma == "roll":
                 yield from self.red_carpet(token)
             yield from self.on_the_phone(token)
-            if lemma in REFUSING:
+            if lemma in REFUSING or any(relation == "REJECT" for relation, _ in lex.verbs.get(
+                    " ".join([lemma, *particles[:1]]), lex.verbs.get(lemma, ()))):
                 yield from self.refusal(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
@@ -416,8 +419,8 @@ class RelationFinder:
                                rel == "ATTACK" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))
                            for a in r.makers_of(p)]
             holder = first_conjunct(verb)  # "which is armed and funded by Iran": the subject of the first conjunct
-            targets = [a for c in holder.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)] \
-                if "dobj" in slots else []
+            targets = [a for c in holder.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and holder is not verb)
+                       for a in r.actors_of(c)] if "dobj" in slots else []  # "flew to Moscow and was received by Putin"
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
             described = r.participle_head(verb) if not targets and "dobj" in slots else None
@@ -461,9 +464,23 @@ class RelationFinder:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
                     targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
                                 for a in r.actors_of(m) if a not in targets and a.kind != "person"]
+        if relation == "CRITICIZE" and not targets and not passive and "dobj" in slots:
+            targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in self.lex.nouns
+                       and c.lemma_.lower() not in self.lex.person_role_words and c.lemma_.lower() not in self.lex.agent_nouns
+                       for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
+            # "condemned Dodik's laws", "criticised Beijing's response": what X made or did; not "Ukraine's allies"
+        if relation == "REQUEST" and _lemma(verb) == "call" and targets and all(a.kind == "person" for a in targets) \
+                and not any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj") or (c.dep_ == "prep" and c.lower_ == "for")
+                            for c in verb.children):
+            relation = "MEET"  # "Dar called on Muhammad Yunus in Dhaka": a visit; "called on Yunus to resign" asks
         if relation == "SUPPORT" and _lemma(verb) in ("embrace", "hug") and targets and \
                 all(a.kind == "person" for a in targets + sources):
             relation = "MEET"  # "embraced Zelensky in Kyiv": met him; "embraced the plan" is support
+        if _lemma(verb) == "flank" and passive and not set(targets) - set(sources) and verb.dep_ == "acl" and verb.head.ent_type_ in TIMES:
+            clause = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "opened the forum on
+            targets = r.agents(clause) if clause is not None else []  # May 13, flanked by Lula": the opener is
+        if _lemma(verb) == "flank" and not all(a.kind == "person" for a in targets + sources):
+            return  # "flanked by Lula and Petro" is standing beside them; "a border flanked by NATO states" is not
         if not targets and not passive and "dobj" in slots:  # "condemned what it called a campaign by Russia"
             labels = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in self.lex.label_verbs
                       and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
@@ -628,9 +645,14 @@ class RelationFinder:
 
     def refusal(self, verb) -> Iterator[Candidate]:
         """'Budapest refused to send weapons to Ukraine', 'India refused to cooperate with Canada', 'Brazil
-        declined to join China's Belt and Road Initiative' → REJECT the other side (SCHEMA.md: refusing)."""
+        declined to join China's Belt and Road Initiative', 'turned down an invitation to join BRICS' → REJECT the
+        other side (SCHEMA.md: refusing)."""
         r = self.r
-        for act in [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in SAYING
+        acts = [c for c in verb.children if c.dep_ == "xcomp" and _lemma(verb) in REFUSING] + [
+            c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in OFFERS for c in o.children
+            if c.dep_ == "acl" and c.lemma_.lower() == "join"]  # "turned down an invitation to join BRICS"; a
+        # proposal to do something else is the proposer's plan ("rejected U.S. proposals to move Palestinians")
+        for act in [c for c in acts if c.lemma_.lower() not in SAYING
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
             hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())} | \
                 {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
@@ -843,7 +865,8 @@ class RelationFinder:
                 c.dep_ in ("acomp", "amod") and c.i > predicates[0].i for c in predicates[0].children):
             objects, predicates = predicates, []  # "called the American move unjustified", the label parsed under it
         if not objects and len(predicates) == 1:  # 'called the U.S. decision "blackmail"', parsed as one phrase
-            objects = [c for c in predicates[0].children if c.dep_ == "nmod" and c.i < predicates[0].i]
+            objects = [c for c in predicates[0].children if c.dep_ in ("nmod", "poss", "compound") and c.i < predicates[0].i
+                       and c.pos_ in ("NOUN", "PROPN")]  # "called Tokyo's remarks 'confrontational'", misparsed so
         labels = predicates + \
             [c for o in objects for c in o.children if c.i > o.i and c.i not in r.by_token and (
                 c.dep_ in ("amod", "appos", "acomp") or (c.dep_ in ("npadvmod", "dobj", "attr") and c.pos_ == "NOUN" and any(
