@@ -42,7 +42,8 @@ DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "d
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
 NETWORKS = frozenset({"network", "system", "server", "computer", "email", "database", "website", "infrastructure"})
-KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate"})  # "keeps 2,500 troops in Iraq"
+KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate", "lead", "command"})  # "keeps 2,500 troops in Iraq",
+# "leads a NATO battlegroup in Latvia"
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
@@ -1216,7 +1217,15 @@ class RelationFinder:
             makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
                 or r.makers_of(obj) or [a for c in goods.children if c.dep_ == "poss" and goods is not obj
                                         for a in r.actors_of(c)]  # "buys most of Iran's oil"
+            buyers = sources
             sources, targets = makers, sources
+            beneficiaries = [a for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                             for p in c.children if p.dep_ == "pobj" and not any(x.dep_ == "poss" and x.pos_ == "PRON"
+                                                                                  for x in p.children)
+                             for a in r.actors_of(p) if a not in buyers and a not in makers]
+            # "bought air-defence systems for Kyiv"; not "for its navy"
+            if relation and lemma in BUYING and beneficiaries:
+                yield from self._emit(buyers, relation, beneficiaries, verb, _phrase(verb))
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
 
