@@ -897,6 +897,14 @@ class RelationFinder:
         if not negative:
             return
         objects = [c for c in objects if c.i < negative[0].i] or objects  # not "…, a view echoed by X"
+        clauses = [c for h in [verb, *negative] for c in h.children if c.dep_ in ("advcl", "acl", "xcomp", "ccomp", "relcl")
+                   and c.i > negative[0].i and any((a.dep_ == "aux" and a.lower_ == "to") or (
+                       a.lower_ == "that" and a.i == c.left_edge.i and a.dep_ != "nsubj") for a in c.children)]
+        # "… that Vucic stood …"; not "a crime that shames Europe", a real relative clause
+        if clauses and all(o.lower_ == "it" for o in objects):  # "called it a disappointment to see Modi embrace
+            targets = [a for c in clauses for t in c.subtree if t.dep_ == "nsubj" for a in r.actors_of(t)]  # Putin"
+            yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))  # not "it wrong to
+            return  # abandon Ukraine": "it" stands for the clause, not for an actor
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
         if not targets:  # "called the episode a catastrophic failure of Albanese's diplomacy"
