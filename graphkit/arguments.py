@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon
-from graphkit.mentions import BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, resolve_reference
+from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, intruded_ground,
+                               resolve_reference)
 from graphkit.modality import clause_head
 from graphkit.types import Actor
 
@@ -297,7 +298,7 @@ class SentenceReader:
         if verb is None:
             return []
         inside = {t.i for t in token.head.subtree}
-        for dep in ("dobj", "nsubj"):
+        for dep in ("dobj",) if intruded_ground(token) is not None else ("dobj", "nsubj"):  # not the intruder's
             for arg in verb.children:
                 if arg.dep_ == dep and arg.i not in inside and arg.i < token.i and arg.lower_ != token.lower_:
                     plural = token.lower_ == "their"

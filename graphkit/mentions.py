@@ -215,13 +215,30 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
 # Intelligence Service", "the Philippine National Security Council" act for the country (SCHEMA: a ministry or
 # an army is the country itself)
 STATE_ORGANS = {"ministry", "department", "office", "command", "fleet", "guard", "corps", "service", "agency",
-                "council", "directorate", "bureau", "committee"}
+                "council", "directorate", "bureau", "committee", "staff"}
 
 # the words of a body's name that do not say whose it is ("the Foreign Ministry", "the Supreme Court")
 GENERIC_BODY_WORDS = BODY_HEADS_FOR_COUNTRY | STATE_ORGANS | {
     "foreign", "defence", "defense", "interior", "finance", "trade", "economy", "justice", "home", "assembly",
     "national", "air", "commission", "security", "state", "affairs", "external", "house", "court", "supreme",
-    "constitutional", "coast", "general", "staff", "high"}
+    "constitutional", "coast", "general", "staff", "high", "joint", "chiefs"}
+
+# what a state's "its" owns that others enter, violate or strike: never the intruder's own
+OWN_GROUND = {"airspace", "territory", "waters", "water", "border", "zone", "soil", "sovereignty", "coast", "frontier"}
+INTRUDING = {"enter", "violate", "breach", "cross", "penetrate", "intrude", "invade", "strike", "attack", "hit",
+             "shell", "buzz", "fly", "sail"}
+
+
+def intruded_ground(token):
+    """The verb when "its" owns ground that verb's subject intrudes on ("Russian jets entered its airspace",
+    "drones crossed into its territory"), else None: then "its" is not the subject's."""
+    owned = token.head
+    while owned.dep_ == "compound" and owned.head is not owned:  # "its air defence identification zone"
+        owned = owned.head
+    if owned.lemma_.lower() not in OWN_GROUND:
+        return None
+    verb = owned.head if owned.dep_ == "dobj" else owned.head.head if owned.dep_ == "pobj" else None
+    return verb if verb is not None and verb.lemma_.lower() in INTRUDING else None
 
 VESSEL_NOUNS = {"carrier", "tanker", "vessel", "ship", "freighter", "destroyer", "frigate", "submarine", "warship",
                 "ferry", "trawler", "boat", "yacht", "corvette", "cruiser", "aircraft"}
@@ -232,6 +249,8 @@ def _plausible_new_actor(ent) -> bool:
     text = ent.text.strip()
     if text.lower() in NOT_NEW_ACTORS or len(text) < 2 or any(ch.isdigit() for ch in text):
         return False
+    if "," in text:
+        return False  # "Fordow, Natanz": a list the NER took for one name
     root = ent.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":  # "Iskander-M missile systems"
         return False
@@ -474,6 +493,13 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         states = [m for m in states if m.sentence < number or m.start not in doers]
         if token.head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY:  # "its army", "its government": a state's
             states = [m for m in states if m.actor.kind == "country"] or states
+        verb = intruded_ground(token)
+        if verb is not None:  # "X said Russian jets had entered its airspace": not the intruder's own
+            intruders = {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
+            owners = [(m, ctx.governed(m.actor)) for m in states if m.sentence < number or m.start not in intruders]
+            owners = [(m, a) for m, a in owners if a.kind == "country"]  # airspace is a state's, not NATO's
+            here = [a for m, a in owners if m.sentence == number]
+            return (here or [a for _, a in owners])[-1:]
         here = [m for m in states if m.sentence == number]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE and _refers_to_thing(token, current):

@@ -1599,6 +1599,8 @@ class RelationFinder:
                 targets = [a for a in r.actors_of(participle.head) if a.id not in doers]
         if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
             targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
+            if not targets and anchor.dep_ == "dobj":  # "condemned the Iranian strikes on Haifa", the place
+                targets = [a for a in r.place_actors(anchor.head, preps) if a not in sources]  # hung on the verb
         if relation in ("SANCTION", "ATTACK") and not targets and sources and anchor.dep_ == "nsubj" and \
                 anchor.head.pos_ == "VERB":  # "Western sanctions shut Moscow out of Europe": who they hit
             targets = [a for a in r.slot_actors(anchor.head, "dobj") if a not in sources]
