@@ -383,9 +383,9 @@ class SentenceReader:
             out = []
             for s in subjects:
                 if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    out.extend(self.actors_of(verb.head))
+                    out.extend(self.actors_of(verb.head, depth))
                 else:
-                    out.extend(self.actors_of(s))
+                    out.extend(self.actors_of(s, depth))  # the depth goes on: "its neighbour" asks for agents
             # "Brasilia, together with Bogota, refused …", "France, along with Germany, condemned …",
             # "Germany, like France, condemned …" (set off by commas: not "countries like Iran")
             companions = [w for h in (*subjects, verb) for c in h.children if c.dep_ == "prep" and (

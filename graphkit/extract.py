@@ -86,16 +86,22 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         if not claims and head.i != verb.i and head.lemma_.lower() in CLAIM_NOUNS and head.i < verb.i and \
                 head.i > 0 and sent.doc[head.i - 1].text == ",":  # "…, claims that X dismissed" ("claims" a verb)
             claims, pool = [head], here
+        if not claims and verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ == "which" for c in verb.children) \
+                and verb.doc[verb.left_edge.i - 1].text == ",":
+            claims, pool = [verb], here  # "accuses Rwanda of backing the M23 rebels, which Kigali denies"
         if not claims:  # the same, parsed with "denied" on top and "a charge" its subject
-            claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass")), here
+            claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass", "dobj")), here
         if not claims:
             continue
         deniers = {x for a in reader.agents(verb) for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
         # a spokesman's denial speaks for his state; "hosting French troops, a charge Abuja denied": the host too
         for claim in pool:
-            if claim.source.id in deniers or (claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
-                yield Candidate(claim.source, claim.relation, claim.target, verb.i, f"{verb.text} {claims[0].text}",
-                                True)
+            if claim.source.id in deniers or claim.source.affiliation in deniers or (  # the Taliban, denied by Kabul
+                    claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
+                noun = next((x for x in claims[0].subtree if x.lemma_.lower() in CLAIM_NOUNS),
+                            claims[0])  # "a charge Abu Dhabi denies": the charge, a compound of the name
+                said = verb.text if noun.i == verb.i else f"{verb.text} {noun.text}"
+                yield Candidate(claim.source, claim.relation, claim.target, verb.i, said, True)
 
 
 def _excepted(sent, mentions, actor) -> bool:

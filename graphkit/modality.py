@@ -111,6 +111,10 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     # the clause the trigger sits in: itself and its governors up to a reporting verb
     for depth, gov in enumerate(chain):
         lemma = gov.lemma_.lower()
+        if depth > 0 and lemma in lex.negating_verbs and any(
+                t.lemma_.lower() in CLAIMED for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree):
+            break  # "X accuses Y of Z, a charge Y denies", parsed with "denies" on top: the accusation stands
         children = list(gov.children)
         for c in children:
             word = c.lower_
@@ -178,8 +182,10 @@ def set_off_claims(verb, nouns, deps=("nsubj", "nsubjpass", "dobj"), after: int 
     """'…, a charge Abuja denied', parsed with the denying ``verb`` on top: the claim nouns among its
     arguments that a comma sets off (after token ``after``)."""
     doc = verb.doc
-    return [c for c in verb.children if c.dep_ in deps and c.lemma_.lower() in nouns and c.i > after
-            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    return [c for c in verb.children if c.dep_ in deps and c.i > after and (
+        c.lemma_.lower() in nouns or any(x.lemma_.lower() in nouns for x in doc[c.left_edge.i: c.left_edge.i + 2]))
+            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]  # "a charge Kabul denies", "an
+    # allegation Benin's government rejected": the claim noun opens the phrase, whatever the parser hangs it on
 
 
 NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")

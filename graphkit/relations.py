@@ -66,6 +66,9 @@ LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on t
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
 TIMES = frozenset({"DATE", "TIME"})
+SHELTERING = frozenset({"shelter", "harbour", "harbor", "host"})
+PEOPLE_IN_NEED = frozenset({"refugee", "migrant", "asylum", "civilian", "evacuee", "people", "family", "child",
+                            "displaced", "survivor", "student", "worker"})
 OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act is refusing to act
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
@@ -465,6 +468,9 @@ class RelationFinder:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
                     targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
                                 for a in r.actors_of(m) if a not in targets and a.kind != "person"]
+        if _lemma(verb) in SHELTERING and any(c.dep_ == "dobj" and c.lemma_.lower() in PEOPLE_IN_NEED
+                                              for c in verb.children):
+            return  # "Turkey shelters three million Syrian refugees" backs no state; "harbours TTP fighters" does
         if relation == "CRITICIZE" and not targets and not passive and "dobj" in slots:
             targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in self.lex.nouns
                        and c.lemma_.lower() not in self.lex.person_role_words and c.lemma_.lower() not in self.lex.agent_nouns
