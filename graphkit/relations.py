@@ -516,6 +516,12 @@ class RelationFinder:
         if relation == "DEPLOY_TO" and _lemma(verb) == "fight":
             targets, fought = self._fought_beside(verb, sources, targets)
             yield from self._emit(sources, "ATTACK", fought, verb, _phrase(verb))
+            beside = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                      for p in c.children if p.dep_ == "pobj"]  # "alongside X against Y", "against" hung on X
+            enemies = [a for h in [verb, *beside] for a in r.slot_actors(h, "against") if a not in sources
+                       and a not in targets]
+            yield from self._emit(_unique(sources + targets), "ATTACK", enemies, verb, _phrase(verb))
+            # "fighting alongside Congolese forces against the M23": both sides fight the M23
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
@@ -1135,6 +1141,10 @@ class RelationFinder:
             objects = [c for c in first_conjunct(verb).children if c.dep_ == "nsubjpass"]
         if passive and verb.dep_ == "relcl":  # "Hezbollah, which is armed by Iran"
             objects = [verb.head if o.lower_ in ("which", "who", "that") else o for o in objects]
+        if passive and objects and all(o.lower_ in ("which", "who", "that") for o in objects) and \
+                verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+            holder = verb.head.head  # "the M23, a rebel group that Kinshasa says is armed by Rwanda"
+            objects = [holder.head if holder.dep_ == "appos" else holder]
         objects = [o for obj in objects for o in [obj, *obj.conjuncts] if not any(  # not "X rather than Y"
             c.dep_ == "cc" and c.lower_ in ("than", "instead") and c.i < o.i for c in obj.children)]
         slots = lex.transfer_verbs[lemma]
