@@ -486,6 +486,8 @@ class RelationFinder:
         if _lemma(verb) == "flank" and passive and not set(targets) - set(sources) and verb.dep_ == "acl" and verb.head.ent_type_ in TIMES:
             clause = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "opened the forum on
             targets = r.agents(clause) if clause is not None else []  # May 13, flanked by Lula": the opener is
+        if _lemma(verb) == "tell" and not (targets and sources and all(a.kind == "person" for a in targets + sources)):
+            return  # "Xi told Pezeshkian that …": they spoke; "told reporters", "told Moscow" (by what?) are no meeting
         if _lemma(verb) == "flank" and not all(a.kind == "person" for a in targets + sources):
             return  # "flanked by Lula and Petro" is standing beside them; "a border flanked by NATO states" is not
         if not targets and not passive and "dobj" in slots:  # "condemned what it called a campaign by Russia"
