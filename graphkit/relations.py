@@ -305,6 +305,7 @@ class RelationFinder:
             if lemma == "roll":
                 yield from self.red_carpet(token)
             yield from self.on_the_phone(token)
+            yield from self.side_by_side(token, lemma)
             if lemma in REFUSING or any(relation == "REJECT" for relation, _ in lex.verbs.get(
                     " ".join([lemma, *particles[:1]]), lex.verbs.get(lemma, ()))):
                 yield from self.refusal(token)
@@ -749,6 +750,21 @@ class RelationFinder:
         if ranks:
             yield from self._emit(r.agents(verb), "ALLY", [a for o in objects for a in r.actors_of(o)], verb,
                                   _phrase(verb))
+
+    def side_by_side(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'Xi watched the parade alongside Putin', 'standing beside Lula', 'spent three hours with Putin': two
+        people together met. People only; troops fighting alongside an army are deployed (see verb)."""
+        preps = ("with",) if lemma == "spend" else ("alongside", "beside") if lemma not in ("fight", "serve") else ()
+        heads = [verb, *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                         and p.pos_ == "NOUN")]  # "watched the parade from the tribune alongside Putin"
+        others = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                  for p in c.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
+        if not others or not all(a.kind == "person" for a in others):
+            return
+        agents = self.r.agents(verb) or (self.r.agents(verb.head) if verb.dep_ in ("advcl", "xcomp") else [])
+        if agents and all(a.kind == "person" for a in agents):
+            self.r.indirect = False
+            yield from self._emit(agents, "MEET", [a for a in others if a not in agents], verb, _phrase(verb))
 
     def on_the_phone(self, verb) -> Iterator[Candidate]:
         """'Putin told Xi in a phone call that …', 'assured his counterpart by phone', 'congratulated Trump
