@@ -306,6 +306,8 @@ class RelationFinder:
                 yield from self.red_carpet(token)
             yield from self.on_the_phone(token)
             yield from self.side_by_side(token, lemma)
+            if lemma == "be":
+                yield from self.was_in(token)
             if lemma in REFUSING or any(relation == "REJECT" for relation, _ in lex.verbs.get(
                     " ".join([lemma, *particles[:1]]), lex.verbs.get(lemma, ()))):
                 yield from self.refusal(token)
@@ -750,6 +752,19 @@ class RelationFinder:
         if ranks:
             yield from self._emit(r.agents(verb), "ALLY", [a for o in objects for a in r.actors_of(o)], verb,
                                   _phrase(verb))
+
+    def was_in(self, verb) -> Iterator[Candidate]:
+        """'Carney was in Paris and London', 'Zelensky was in Washington on Friday': a person's visit (MEET).
+        People only, and only a place that is a state (its own officials stay home: see extract_sentence)."""
+        r = self.r
+        people = r.agents(verb)
+        if not people or not all(a.kind == "person" for a in people):
+            return
+        places = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts] for a in r.actors_of(x)
+                  if a.kind == "country"]
+        r.indirect = False
+        yield from self._emit(people, "MEET", places, verb, _phrase(verb))
 
     def side_by_side(self, verb, lemma: str) -> Iterator[Candidate]:
         """'Xi watched the parade alongside Putin', 'standing beside Lula', 'spent three hours with Putin': two
