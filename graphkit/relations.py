@@ -459,6 +459,10 @@ class RelationFinder:
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
+            targets = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token
+                       for a in self._relative_clause_agents(c) if a not in sources] or targets
+            # "dismissed the ceasefire Putin had declared", "rejected the truce that Moscow announced"
+        if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
             # "rejected a protest from Beijing"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(
                 c, ("from", "for", "to") if c.lemma_.lower() in SALES else ("from", "for"), 0)  # "blocked the sale to X"
