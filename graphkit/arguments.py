@@ -63,6 +63,9 @@ def _by_means(agent) -> bool:
     return any(p.dep_ == "pobj" and p.lemma_.lower() in MEANS for p in agent.children)
 
 
+STANDING_BY = frozenset({"stand", "abide"})  # "stood by Dodik", "abided by the ruling"
+
+
 def first_conjunct(verb):
     """The conjunct that holds the subject a later one shares: 'backed by the EU and armed by the US' → backed."""
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -484,6 +487,8 @@ class SentenceReader:
 
     def is_passive(self, verb) -> bool:
         """'Y was armed by X', 'weapons supplied by X', 'Hamas, funded by Qatar and armed by Iran'."""
+        if verb.lemma_.lower() in STANDING_BY and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return False  # "Orban has stood by Dodik": a phrasal verb the parser reads as a passive agent
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.tag_ == "VBN" and any(c.dep_ == "agent" and not _by_means(c) for c in verb.children)) or (
             self.participle_head(verb) is not None and bool(self.by_agent(verb)))
@@ -528,7 +533,8 @@ class SentenceReader:
             return out
         prep = slot.split()[-1]  # "call on": the particle is the preposition
         for c in head.children:
-            if c.dep_ in ("prep", "dative", "prt") and c.lower_ == prep:
+            if (c.dep_ in ("prep", "dative", "prt") or (c.dep_ == "agent" and head.lemma_.lower() in STANDING_BY)) \
+                    and c.lower_ == prep:  # "stood by Dodik" parsed with an agent
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 if not objects:  # "called on President X to …", parsed with X as the verb's object
                     objects = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
