@@ -98,12 +98,12 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
             continue
         deniers = {x for a in reader.agents(verb) for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
         # a spokesman's denial speaks for his state; "hosting French troops, a charge Abuja denied": the host too
+        noun = next((x for x in claims[0].subtree if x.lemma_.lower() in CLAIM_NOUNS),
+                    claims[0])  # "a charge Abu Dhabi denies": the charge, a compound of the name
+        said = verb.text if noun.i == verb.i else f"{verb.text} {noun.text}"
         for claim in pool:
             if claim.source.id in deniers or claim.source.affiliation in deniers or (  # the Taliban, denied by Kabul
                     claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
-                noun = next((x for x in claims[0].subtree if x.lemma_.lower() in CLAIM_NOUNS),
-                            claims[0])  # "a charge Abu Dhabi denies": the charge, a compound of the name
-                said = verb.text if noun.i == verb.i else f"{verb.text} {noun.text}"
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, said, True)
 
 

@@ -111,9 +111,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     # the clause the trigger sits in: itself and its governors up to a reporting verb
     for depth, gov in enumerate(chain):
         lemma = gov.lemma_.lower()
-        if depth > 0 and lemma in lex.negating_verbs and any(
-                t.lemma_.lower() in CLAIMED for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree):
+        if depth > 0 and lemma in lex.negating_verbs and set_off_claims(gov, CLAIMED):
             break  # "X accuses Y of Z, a charge Y denies", parsed with "denies" on top: the accusation stands
         children = list(gov.children)
         for c in children:

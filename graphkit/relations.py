@@ -459,12 +459,11 @@ class RelationFinder:
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
-            targets = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token
-                       for a in self._relative_clause_agents(c) if a not in sources] or targets
-            # "dismissed the ceasefire Putin had declared", "rejected the truce that Moscow announced"
-        if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
+            made = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token
+                    for a in self._relative_clause_agents(c) if a not in sources]
+            # "dismissed the ceasefire Putin had declared", "rejected the truce that Moscow announced";
             # "rejected a protest from Beijing"
-            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(
+            targets = made or [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(
                 c, ("from", "for", "to") if c.lemma_.lower() in SALES else ("from", "for"), 0)  # "blocked the sale to X"
                        or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
                                              if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
@@ -490,13 +489,14 @@ class RelationFinder:
         if relation == "SUPPORT" and _lemma(verb) in ("embrace", "hug") and targets and \
                 all(a.kind == "person" for a in targets + sources):
             relation = "MEET"  # "embraced Zelensky in Kyiv": met him; "embraced the plan" is support
-        if _lemma(verb) == "flank" and passive and not set(targets) - set(sources) and verb.dep_ == "acl" and verb.head.ent_type_ in TIMES:
-            clause = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "opened the forum on
-            targets = r.agents(clause) if clause is not None else []  # May 13, flanked by Lula": the opener is
+        if _lemma(verb) == "flank":
+            if passive and not set(targets) - set(sources) and verb.dep_ == "acl" and verb.head.ent_type_ in TIMES:
+                clause = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "opened the
+                targets = r.agents(clause) if clause is not None else []  # forum on May 13, flanked by Lula"
+            if not all(a.kind == "person" for a in targets + sources):
+                return  # "flanked by Lula and Petro" is standing beside them; "a border flanked by NATO states" is not
         if _lemma(verb) == "tell" and not (targets and sources and all(a.kind == "person" for a in targets + sources)):
             return  # "Xi told Pezeshkian that …": they spoke; "told reporters", "told Moscow" (by what?) are no meeting
-        if _lemma(verb) == "flank" and not all(a.kind == "person" for a in targets + sources):
-            return  # "flanked by Lula and Petro" is standing beside them; "a border flanked by NATO states" is not
         if not targets and not passive and "dobj" in slots:  # "condemned what it called a campaign by Russia"
             labels = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in self.lex.label_verbs
                       and any(x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)
@@ -761,12 +761,12 @@ class RelationFinder:
         """'Carney was in Paris and London', 'Zelensky was in Washington on Friday': a person's visit (MEET).
         People only, and only a place that is a state (its own officials stay home: see extract_sentence)."""
         r = self.r
-        people = r.agents(verb)
-        if not people or not all(a.kind == "person" for a in people):
-            return
         places = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts] for a in r.actors_of(x)
                   if a.kind == "country"]
+        people = r.agents(verb) if places else []  # every "be" comes here: the cheap test first
+        if not people or not all(a.kind == "person" for a in people):
+            return
         r.indirect = False
         yield from self._emit(people, "MEET", places, verb, _phrase(verb))
 
