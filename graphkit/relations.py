@@ -213,17 +213,22 @@ class RelationFinder:
         to that country too (SCHEMA: a visit to a country's capital is MEET); not talks on neutral ground."""
         r = self.r
         for cand in found:
-            if cand.relation != "MEET" or cand.source.kind != "person":
+            if cand.relation != "MEET":
                 continue
             trigger = r.doc[cand.trigger]
-            places = [p for c in [*trigger.children, *trigger.head.children,
-                                  *(c for d in trigger.children if d.dep_ == "dobj" for c in d.children)]
+            objects = [d for d in trigger.children if d.dep_ == "dobj"] + [  # "received by Sharaa in Damascus"
+                o for d in trigger.children if d.dep_ == "agent" or (d.dep_ == "prep" and d.lower_ == "with")
+                for o in d.children if o.dep_ == "pobj"]
+            places = [p for c in [*trigger.children, *trigger.head.children, *(c for d in objects for c in d.children)]
                       if c.dep_ == "prep" and c.lower_ == "in"  # "signed the treaty in Canberra"
                       for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
-            for country in (r.by_token[p.i].actor for p in places):  # the guest is the source only: "X met Y in
-                hosts = country.id == cand.target.id or r.ctx.acts_for(cand.target, country)  # Tokyo" is X's visit
-                if country.kind == "country" and hosts and not r.ctx.acts_for(cand.source, country):
-                    yield Candidate(cand.source, "MEET", country, cand.trigger, cand.predicate, True)
+            for country in (r.by_token[p.i].actor for p in places):
+                if country.kind != "country":
+                    continue
+                for guest, host in ((cand.source, cand.target), (cand.target, cand.source)):
+                    hosts = country.id == host.id or r.ctx.acts_for(host, country)  # "X met Y in Tokyo": X's visit
+                    if guest.kind == "person" and hosts and not r.ctx.acts_for(guest, country):  # when Y is Japan's
+                        yield Candidate(guest, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
         """The 'to build' of an agreement made to build, extend, trade … (None for a truce or a pact)."""
