@@ -422,6 +422,8 @@ class RelationFinder:
             relation = "ATTACK"  # "Chinese hackers penetrated a Dutch military network": a cyberattack
         if relation == "COOPERATE" and self._exchanged(verb):
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
+        if relation == "AID" and _lemma(verb) == "pay":
+            slots = ()  # "paid for Russian gas" is trade: whom paying helps is worked out by _funded
         passive = r.is_passive(verb)
         if passive:
             sources = r.by_agent(verb)
@@ -557,6 +559,8 @@ class RelationFinder:
         if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = r.slot_actors(clause, "dobj")
+        if relation == "AID" and not targets and not passive:
+            targets = self._funded(verb, sources)
         if relation == "THREATEN" and not targets:
             # "threatened tariffs on Colombian goods", "… military action against X", "… to impose sanctions on X"
             for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
@@ -598,6 +602,27 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
                        if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
         return targets
+
+    def _funded(self, verb, sources: list[Actor]) -> list[Actor]:
+        """Whom paying for a thing helps: its owner ('funds PNG's bid'), where it goes ('railway lines into
+        Bhutan'), or the troops' state ('paying for the Rwandan troops'); not goods bought ('Russian gas')."""
+        r = self.r
+        things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                  if p.dep_ == "pobj" and p.i not in r.by_token]  # "paid for"; not "paid a visit to Beijing"
+        if _lemma(verb) != "pay":
+            things += [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]
+        found: list[Actor] = []
+        for thing in things:
+            cls = self.lex.object_class(thing.lemma_)
+            if cls == "troops":  # whose troops, not where they serve
+                found += r.makers_of(thing)
+            elif cls == "weapons":  # "American weapons for Ukraine": for whom, not who makes them
+                found += r._pobj_actors(thing, ("for", "to"), 0)
+            elif cls != "agreement" and thing.lemma_.lower() not in self.lex.commodities:
+                found += [a for c in thing.children if c.dep_ == "poss" for a in r.actors_of(c)] or \
+                    r._pobj_actors(thing, ("into", "in", "for", "to"), 0) or r.place_actors(thing, ("in", "into"))
+                # "Moscow's war in Ukraine" funds Moscow only
+        return [a for a in _unique(found) if a not in sources and a.kind != "person"]
 
     def _fought_beside(self, verb, sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """'fought alongside the army in Mali' (the side is Mali's army), and where the fighting was:
