@@ -27,6 +27,9 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
                         "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+GOODS = {"good", "import", "export", "car", "vehicle", "ev", "steel", "aluminium", "aluminum", "textile", "canola",
+         "beef", "pork", "seafood", "fish", "wine", "barley", "chip", "semiconductor", "solar", "panel", "battery",
+         "shipment", "cargo", "commodity", "produce", "merchandise", "appliance", "pharmaceutical", "drug"}
 LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation", "territory", "city",
                  "town", "village", "camp", "stronghold", "outpost", "port", "airport", "airfield",
                  "mission", "operation", "presence"}
@@ -511,6 +514,11 @@ class SentenceReader:
                     return self.by_agent(other)
         return []
 
+    def _goods(self, token) -> bool:
+        """'cars', 'steel', 'imports', 'Chinese goods': things traded (tariffs and bans fall on their makers)."""
+        lemma = token.lemma_.lower()
+        return lemma in self.lex.commodities or lemma in GOODS
+
     def slot_actors(self, head, slot: str) -> list[Actor]:
         """Actors standing in ``slot`` of ``head``: dobj, dative, or a preposition ('with', 'call on')."""
         out: list[Actor] = []
@@ -540,7 +548,12 @@ class SentenceReader:
                     objects = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
                 for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
                     relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
-                    out.extend(self.actors_of(head.head if relative else p))
+                    found = self.actors_of(head.head if relative else p)
+                    if not found and prep in ("on", "against") and self._goods(p):  # "tariffs on cars from China"
+                        found = [a for x in [*p.children, *(x for x in head.children if x.i > p.i)]  # or on the verb
+                                 if x.dep_ == "prep" and x.lower_ == "from"
+                                 for o in x.children if o.dep_ == "pobj" for a in self.actors_of(o)]
+                    out.extend(found)
         if not out and head.pos_ == "VERB" and prep in ("with", "from") and not any(
                 c.dep_ == "prep" and c.lower_ == prep for c in head.children):
             # "discussed the trip with Fidan", "demanded explanations from Belgrade": the parser hangs the

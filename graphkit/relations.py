@@ -303,6 +303,8 @@ class RelationFinder:
                 yield from self.responsibility(token, lemma)
             if lemma in ("be", "remain", "feel", "become"):
                 yield from self.displeased(token)
+            if lemma in ("place", "put", "keep"):
+                yield from self.placed_under(token)
             if lemma in PHONING:
                 yield from self.phoned(token)
             if lemma in ELEVATING:
@@ -814,6 +816,24 @@ class RelationFinder:
         if agents and all(a.kind == "person" for a in agents):
             self.r.indirect = False
             yield from self._emit(agents, "MEET", [a for a in others if a not in agents], verb, _phrase(verb))
+
+    def placed_under(self, verb) -> Iterator[Candidate]:
+        """'Washington placed Petro under sanctions', 'Petro, whom Washington placed under sanctions',
+        'was put under an arms embargo by the UN': a sanction whose target is the verb's object."""
+        r = self.r
+        measures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
+                    if p.dep_ == "pobj" and any(rel == "SANCTION" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))]
+        if not measures:
+            return
+        if r.is_passive(verb):  # "placed under a UN arms embargo": the measure's maker
+            sources = r.by_agent(verb) or [a for m in measures for a in r.makers_of(m)]
+            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)]
+        else:
+            sources = r.agents(verb)
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            targets = [a for c in objects for a in (r.actors_of(verb.head) if c.lower_ in ("whom", "which", "who")
+                                                    and verb.dep_ == "relcl" else r.actors_of(c))]
+        yield from self._emit(sources, "SANCTION", targets, verb, _phrase(verb))
 
     def on_the_phone(self, verb) -> Iterator[Candidate]:
         """'Putin told Xi in a phone call that …', 'assured his counterpart by phone', 'congratulated Trump
