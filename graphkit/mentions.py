@@ -244,6 +244,11 @@ VESSEL_NOUNS = {"carrier", "tanker", "vessel", "ship", "freighter", "destroyer",
                 "ferry", "trawler", "boat", "yacht", "corvette", "cruiser", "aircraft"}
 
 
+VENUE_WORDS = {"museum", "palace", "hall", "hotel", "stadium", "airport", "gallery", "centre", "center", "square",
+               "cathedral", "library", "theatre", "theater", "park", "bridge", "tower", "castle", "gardens", "mosque",
+               "church", "temple", "arena", "resort", "estate", "lodge", "villa", "manor", "abbey"}
+
+
 def _plausible_new_actor(ent) -> bool:
     """An unknown name may be an actor unless it looks like a weapon, a product or a platform."""
     text = ent.text.strip()
@@ -262,6 +267,8 @@ def _plausible_new_actor(ent) -> bool:
     words = {t.lower_ for t in ent if not t.is_punct and t.lower_ not in ("the", "of", "'s", "’s")}
     if words and words <= GENERIC_BODY_WORDS:  # "the Foreign Ministry", "the Senate", "the Commission": whose?
         return False
+    if root.lower_ in VENUE_WORDS:
+        return False  # "the Victoria and Albert Museum", "Lancaster House", "Akasaka Palace": where, not who
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (before.lemma_.lower() in VESSEL_NOUNS or before.lower_ in ("a", "an")):

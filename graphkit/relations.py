@@ -19,6 +19,7 @@ from graphkit.types import Actor, relation_vocabulary
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
 MEETING_TIMES = {"after", "during", "following", "at", "before", "ahead", "in"}  # "said after talks with X"
+MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
@@ -529,6 +530,11 @@ class RelationFinder:
                           *(p for x in verb.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")]):
             return  # violating a ceasefire is not a build-up
         if not targets and len(_unique(sources)) > 1 and _each_other(verb):  # "X and Y pledged to support each other"
+            if relation in ("AID", "SUPPORT") and _lemma(verb) in MUTUAL_DEFENCE and not any(
+                    c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # not "help each other rebuild"  # "to assist each other in the
+                yield from self._emit(_unique(sources), "ALLY", _unique(sources), verb, _phrase(verb),  # event of
+                                      symmetric_fallback=_unique(sources))  # an attack": a mutual defence pledge
+                return
             yield from self._both_ways(_unique(sources), relation, verb)
             return
         if relation == "DEPLOY_TO" and _lemma(verb) == "fight":
