@@ -83,7 +83,7 @@ REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to ret
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
 # verbs that answer what another said: its speaker said it to the answerer ("rejected a protest from X")
 ANSWERING = frozenset({"reject", "dismiss", "turn", "brush", "rebuff", "spurn", "ignore", "deny", "receive", "answer",
-                       "heed", "accept", "refute", "deflect"})
+                       "heed", "accept", "refute", "deflect", "refuse", "decline", "defy", "resist", "meet"})
 RECEIVING = frozenset({"receive", "win", "get", "gain", "secure", "earn", "enjoy", "obtain"})  # "won backing from X"
 WORDS_FROM = frozenset({"CRITICIZE", "REQUEST", "SUPPORT", "THREATEN"})  # said by the one it comes from
 # words the rules of this module read that are no relation triggers of the lexicon, for the pre-filter
@@ -1737,8 +1737,9 @@ class RelationFinder:
         answer = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else None
         if sources and answer is not None and ((relation in ("CRITICIZE", "REQUEST") and _lemma(answer) in ANSWERING)
                                                or (relation in WORDS_FROM and _lemma(answer) in RECEIVING)):
-            if not targets and not any(t.i in r.by_token and r.by_token[t.i].actor not in sources
-                                       for t in anchor.subtree):  # "X's request to join NATO": to NATO
+            if not targets and not any(t.i in r.by_token and r.by_token[t.i].actor not in sources and t.dep_ != "amod"
+                                       for t in anchor.subtree):  # "X's request to join NATO": to NATO; not
+                # "Washington's request to halt strikes on Russian refineries"
                 # "Norway rejected a Russian complaint": Russia complained to Norway
                 targets = [a for a in (r.by_agent(answer) if anchor.dep_ == "nsubjpass" else r.agents(answer))
                            if a not in sources]
