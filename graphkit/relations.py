@@ -49,6 +49,7 @@ STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "positio
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
                     "disclose", "reveal", "name", "give", "provide", "identify"})  # "declined to comment"
 SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
+FLOWS = frozenset({"funding", "import", "supply", "flow", "payment", "loan", "credit", "investment"})  # what is cut off
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 TRADING = BUYING | {"sell", "supply"}
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
@@ -565,14 +566,18 @@ class RelationFinder:
         r = self.r
         targets: list[Actor] = []
         if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
+            own = {a.id for a in sources} | {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
-                targets = r.slot_actors(clause, "dobj")
+                targets = [a for a in r.slot_actors(clause, "dobj") if a.id not in own]  # not "to cut U.S. aid"
         if relation == "AID" and not targets and not passive:
             targets = self._funded(verb, sources)
         if relation == "THREATEN" and not targets:
             # "threatened tariffs on Colombian goods", "… military action against X", "… to impose sanctions on X"
             for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
                 preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
+                if head is not verb and any(c.dep_ == "dobj" and (self.lex.object_class(c.lemma_) in (
+                        "aid", "weapons", "troops") or c.lemma_.lower() in SALES | FLOWS) for c in head.children):
+                    preps = (*preps, "to", "from")  # "threatened to cut aid to Honduras", "… to halt imports from X"
                 targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
                 if head is not verb:
                     targets = targets or r._pobj_actors(head, preps, 0)
@@ -1745,7 +1750,7 @@ class RelationFinder:
                            if a not in sources]
             adjunct = True  # said, whatever the answer: not negated by "rejected"
         presupposed = bool(between or adjunct or done_by or (modifier_actors and lemma not in ROLE_NOUNS)) \
-            and not from_governor
+            and not from_governor and retyped_by is None  # "threatened to cut U.S. aid": the cut is the verb's
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
