@@ -215,8 +215,9 @@ class RelationFinder:
         to that country too (SCHEMA: a visit to a country's capital is MEET); not talks on neutral ground."""
         r = self.r
         for cand in found:
-            if cand.relation != "MEET":
-                continue
+            if cand.relation != "MEET" and not (cand.relation == "AGREE" and cand.source.kind == "person"
+                                                and cand.target.kind == "person"):
+                continue  # "the accord Erdogan and Sudani agreed in Ankara": Sudani was in Turkey
             trigger = r.doc[cand.trigger]
             objects = [d for d in trigger.children if d.dep_ == "dobj"] + [  # "received by Sharaa in Damascus"
                 o for d in trigger.children if d.dep_ == "agent" or (d.dep_ == "prep" and d.lower_ == "with")
