@@ -145,6 +145,13 @@ class SentenceReader:
         if mention is not None:
             return [mention.actor]
         lemma = t.lemma_.lower()
+        following = self.by_token.get(t.i + 1)
+        if following is not None and following.actor.kind == "person" and following.start == t.i + 1 and \
+                t.lower_ in self.lex.person_role_words | self.lex.leading_roles:
+            span = range(following.start, following.end)
+            root = next((self.doc[i] for i in span if self.doc[i].head.i not in span), None)
+            if root is not None and not any(x.i == root.i for x in t.subtree):
+                return []  # "Erdogan and Iraqi Prime Minister Sudani": the title of the name after it, parsed apart
         examples = self.examples(t, depth) if t.pos_ == "NOUN" and t.tag_ == "NNS" else []
         if examples:  # "militant groups such as Hezbollah", "its allies, including the Houthis"
             return examples
