@@ -175,6 +175,8 @@ def extract_document(document: Document, docs: Iterable, base: ActorBase | None 
     ctx = DocumentContext(base=base, date=document.date)
     found_here = []
     for offset, doc in docs:
+        if dateline_length(doc.text) or _dateline_before(document.text, offset):
+            ctx.new_story()  # a digest item ("KYIV — …") is a story of its own: no pronoun reaches back into another
         for sent in doc.sents:
             try:
                 mentions, groups, found = extract_sentence(sent, ctx, lexicon)

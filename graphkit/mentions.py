@@ -91,6 +91,10 @@ class DocumentContext:
     # actor id → how often the document has named it so far (people count for their state)
     named: dict[str, int] = field(default_factory=dict)
 
+    def new_story(self) -> None:
+        """Forget what pronouns and descriptions may refer to (names, roles and spellings stay known)."""
+        self.history, self.groups, self.claims, self.events, self.named = [], [], [], [], {}
+
     def remember(self, mentions: list[Mention], groups: list[list[Actor]] = ()) -> None:
         number = len(self.history)
         self.groups.extend((number, group) for group in groups)
@@ -557,8 +561,15 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     if lemma in lexicon.state_descriptions and has_def:
         seats = [p.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                  for p in c.children if p.dep_ == "pobj"]
+        seats += [c.i for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i]
         seated = [m.actor for m in current if m.actor.kind == "country" and any(m.start <= i < m.end for i in seats)]
-        if seated:  # "the junta in Bamako", "the government of Niger": the place named
+        if seated:  # "the junta in Bamako", "the government of Niger", "the Syrian defence ministry": the place named
+            return seated[:1]
+        from graphkit.places import city_country
+
+        cities = [city_country(token.doc[i].text) for i in seats if token.doc[i].pos_ == "PROPN"]
+        seated = [a for a in (ctx.base.get(c) for c in cities if c) if a is not None]
+        if seated:  # "the ministry in Damascus": a capital the reader did not take for the state
             return seated[:1]
         country = [m for m in states if m.actor.kind == "country"]
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
