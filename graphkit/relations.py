@@ -471,11 +471,14 @@ class RelationFinder:
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
-            made = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token
+            rejected = [c for c in verb.children if c.dep_ == "dobj"] + [  # "voted against the Mercosur accord"
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
+                if p.dep_ == "pobj"]
+            made = [a for c in rejected if c.i not in r.by_token
                     for a in self._relative_clause_agents(c) if a not in sources]
             # "dismissed the ceasefire Putin had declared", "rejected the truce that Moscow announced";
             # "rejected a protest from Beijing"
-            targets = made or [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(
+            targets = made or [a for c in rejected for a in r._pobj_actors(
                 c, ("from", "for", "to") if c.lemma_.lower() in SALES else ("from", "for"), 0)  # "blocked the sale to X"
                        or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
                                              if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
