@@ -6,11 +6,15 @@ People edit the JSON files; this module only indexes them for the extractor.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
 
 from graphkit.types import relation_vocabulary
+
+# a weapon's model number: "S-400", "Su-57", "MiG-29", "J-10C", "HQ-9B", "MQ-9" (not "G-20", "COVID-19")
+WEAPON_DESIGNATION = re.compile(r"^(?!g-|covid)[a-z]{1,3}-\d{1,3}[a-z]?$")
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,11 @@ class Lexicon:
         return frozenset(w for w, c in self.object_classes.items() if c == name)
 
     def object_class(self, lemma: str) -> str | None:
-        return self.object_classes.get(lemma.lower())
+        key = lemma.lower()
+        found = self.object_classes.get(key)
+        if found is None and WEAPON_DESIGNATION.match(key):
+            return "weapons"  # "S-400", "Su-57", "J-10C", "MQ-9B": a model number names a weapon
+        return found
 
     @cached_property
     def _trigger_lemmas(self) -> frozenset[str]:

@@ -524,6 +524,10 @@ class RelationFinder:
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
+        if relation == "AID" and _lemma(verb) in ("pay", "fund", "finance", "bankroll") and any(
+                self._object_class(t) == "weapons" for c in verb.children if c.dep_ in ("dobj", "prep")
+                for t in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj" and c.lower_ == "for"])):
+            relation = "SUPPLY_ARMS"  # "paying for Patriot systems for Ukraine" arms Ukraine
         if not passive and not targets:  # "X hosted talks between A and B", "talks hosted by X": the host meets each side
             hosted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "acl" else [])
             targets = [a for c in hosted for a in self._hosted(verb, c)]
@@ -1284,6 +1288,11 @@ class RelationFinder:
                           for cls in [self._object_class(p)] if cls]
         if not moved and lemma == "arm" and recipients:
             moved = [(verb, "weapons")]  # "accused Iran of arming the Houthis"
+        if "dative" in slots and not passive:  # "which sent Pakistan drones", "sold Ankara the S-400s": a dative the
+            recipients += [a for obj, _ in moved for c in obj.children  # parser hung on the goods
+                           if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i in r.by_token
+                           and r.by_token[c.i].start == verb.i + 1
+                           and c.i in r.by_token for a in r.actors_of(c) if a not in recipients and a.kind == "country"]
         if not moved:
             return
         if passive:
@@ -1407,6 +1416,9 @@ class RelationFinder:
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         if cls == "aid" and modifiers & lex.weapon_modifiers:
             return "weapons"
+        if lemma == "fighter" and ({"stealth", "jet", "multirole"} & modifiers or any(
+                lex.object_class(m) == "weapons" for m in modifiers)):
+            return "weapons"  # "its Su-57 stealth fighter" is a plane, not a combatant
         if cls is None:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
