@@ -19,6 +19,10 @@ from graphkit.types import Actor, relation_vocabulary
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
 MEETING_TIMES = {"after", "during", "following", "at", "before", "ahead", "in"}  # "said after talks with X"
+ACTS_CONDEMNED = {"launch", "test", "attack", "strike", "incursion", "seizure", "shelling", "bombing", "killing",
+                  "provocation", "firing", "detention", "arrest", "execution", "annexation", "invasion"}
+RESTRAINING = {"refrain", "stop", "halt", "cease", "end", "abandon", "desist", "return", "comply", "respect",
+               "withdraw", "abide", "exercise", "avoid"}  # what the doer of a condemned act is urged to do
 MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
@@ -622,6 +626,13 @@ class RelationFinder:
         if relation in SUMMING_UP and not targets and not passive:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
                        if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
+        if relation == "CRITICIZE" and not targets and not passive and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.event_summaries | ACTS_CONDEMNED
+                and not any(t.i in r.by_token for t in c.subtree) for c in verb.children):
+            # "condemned the launch and urged North Korea to refrain": the one told to stop did it
+            targets = [a for v in verb.conjuncts if v.i > verb.i and any(  # not "… urged Tokyo to respond"
+                x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in RESTRAINING for x in v.children)
+                       for slot in ("dobj", "on", "upon") for a in r.slot_actors(v, slot) if a not in sources][:1]
         return targets
 
     def _funded(self, verb, sources: list[Actor]) -> list[Actor]:
