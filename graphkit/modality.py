@@ -77,6 +77,10 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         head = trigger.head  # "the agreement between X and Y has not been signed"
         if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
             negated = negated or any(c.dep_ == "neg" for c in head.children)
+        verb = head.head if trigger.dep_ == "pobj" and head.lower_ == "to" else head
+        if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):
+            negated = negated or any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("none", "nothing"))
+                                     for c in verb.children)  # "none of this amounts to an alliance between X and Y"
         return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
     chain = governors(trigger, lex)
     for depth, gov in enumerate(chain[1:], start=1):
@@ -120,6 +124,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 negated = True
             if c.dep_ == "det" and word == "no" and (depth <= 1 or lemma in INTENT_NOUNS):
                 negated = True  # "no deal with X"; "has no intention / plans of going to war with X"
+            if depth == 0 and gov.pos_ in ("VERB", "AUX") and c.dep_ in ("dobj", "nsubjpass", "nsubj") and (
+                    any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or word in ("none", "nothing")):
+                negated = True  # "sent Tehran no weapons", "no troops were sent", "none of this amounts to …"
             if c.dep_ in ("aux", "auxpass") and word in lex.hedge_modals:
                 hedged = True
             if c.dep_ in ("advmod", "amod", "mark", "npadvmod", "advcl", "prep", "acomp") and word in lex.hedge_words:
@@ -129,7 +136,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         if depth > 0:
             prev = chain[depth - 1]
             if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl") and \
-                    not (prev.dep_ == "advcl" and any(c.dep_ == "mark" for c in prev.children)):
+                    not (prev.dep_ == "advcl" and any(c.dep_ == "mark" for c in prev.children)) and \
+                    not any(t.dep_ == "relcl" and t.head.lemma_.lower() not in CLAIMED for t in chain[:depth]):
+                # not "delayed the tariffs he had threatened"; but "denied a report that X had delivered …"
                 negated = True  # not "refused X, although its officials hold talks with Y"
             if gov.lower_ == "without" and prev.dep_ == "pcomp" and depth == 1:
                 negated = True  # "signed the plan without first consulting Wellington"
