@@ -141,6 +141,7 @@ class ActorBase:
         self._body_heads: tuple[str, ...] = ()
         self._non_actors: list[tuple[str, str]] = []
         self._standing_in: dict[str, set[str]] = {}  # an organization's seats and bodies, not names of it
+        self._seats: set[str] = set()  # countries' seats of power: "white house", "kremlin", "elysee palace"
         self._patterns: list[dict] | None = None
         self._load()
 
@@ -180,6 +181,7 @@ class ActorBase:
             forms = [(t, "GPE") for t in gpe] + [(t, "ORG") for t in _split(cur.get("bodies"))]
             forms += [(t, "NORP") for t in _demonym_forms(_split(cur.get("demonyms")))]
             self._add_actor(row["id"], name, "country", forms, exclude=_split(cur.get("exclude")))
+            self._seats |= {form_key(t).lower() for t in _split(cur.get("seats"))}
         for row in self._rows("organizations.csv"):
             forms = [(t, "ORG") for t in _split(row["aliases"]) + _split(row.get("bodies"))] + \
                 [(t, "GPE") for t in _split(row["seats"])]
@@ -236,6 +238,11 @@ class ActorBase:
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
         return self._actors.get(actor_id)
+
+    def is_seat(self, text: str) -> bool:
+        """Whether ``text`` names a country's seat of power ("the White House", "the Kremlin")."""
+        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)).lower()
+        return key in self._seats
 
     def stands_in(self, actor_id: str, text: str) -> bool:
         """Whether ``text`` is a seat or body that acts for an organization ("European Commission" for the

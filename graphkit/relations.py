@@ -229,12 +229,15 @@ class RelationFinder:
             places = [p for c in [*trigger.children, *trigger.head.children, *(c for d in objects for c in d.children)]
                       if c.dep_ == "prep" and c.lower_ == "in"  # "signed the treaty in Canberra"
                       for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
-            for country in (r.by_token[p.i].actor for p in places):
+            for place in places:
+                country = r.by_token[place.i].actor
                 if country.kind != "country":
                     continue
+                seat = r.ctx.base.is_seat(r.by_token[place.i].text)  # "shook hands in the White House": both guests
                 for guest, host in ((cand.source, cand.target), (cand.target, cand.source)):
-                    hosts = country.id == host.id or r.ctx.acts_for(host, country)  # "X met Y in Tokyo": X's visit
-                    if guest.kind == "person" and hosts and not r.ctx.acts_for(guest, country):  # when Y is Japan's
+                    hosts = country.id == host.id or r.ctx.acts_for(host, country) or (  # "X met Y in Tokyo": X's
+                        seat and host.kind == "person" and not r.ctx.acts_for(host, country))  # visit when Y is Japan's
+                    if guest.kind == "person" and hosts and not r.ctx.acts_for(guest, country):
                         yield Candidate(guest, "MEET", country, cand.trigger, cand.predicate, True)
 
     def _cooperation_purpose(self, cand):
@@ -1285,6 +1288,8 @@ class RelationFinder:
             if actors and "with" in slots:
                 recipients.extend(actors)  # "supply Y with X", "arm Serbia with drones"
                 continue
+            if not actors and patient and lemma in ("send", "dispatch") and obj.lemma_.lower() in lex.person_role_words:
+                actors = [a for a in r.actors_of(obj) if a.kind == "person"]  # "sent its foreign minister, Fidan, to"
             if actors and all(a.kind == "person" for a in actors) and lemma in ("send", "dispatch"):
                 yield from self._emit(actors, "MEET", r.slot_actors(verb, "to"), verb, _phrase(verb))
                 return
