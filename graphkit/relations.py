@@ -23,6 +23,9 @@ ACTS_CONDEMNED = {"launch", "test", "attack", "strike", "incursion", "seizure", 
                   "provocation", "firing", "detention", "arrest", "execution", "annexation", "invasion"}
 RESTRAINING = {"refrain", "stop", "halt", "cease", "end", "abandon", "desist", "return", "comply", "respect",
                "withdraw", "abide", "exercise", "avoid"}  # what the doer of a condemned act is urged to do
+QUOTED_PRAISE = {"step", "forward", "historic", "positive", "welcome", "good", "important", "victory", "breakthrough",
+                 "milestone", "win", "progress", "success", "constructive", "great", "excellent", "significant",
+                 "landmark", "encouraging", "right", "brave", "courageous"}  # "a move Caracas called 'a first step'"
 MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
@@ -1013,6 +1016,11 @@ class RelationFinder:
 
         negative = [label for label in labels if words(label) & self.lex.negative_labels]
         positive = [label for label in labels if words(label) & POSITIVE_LABELS]
+        if not negative and not positive and not objects and verb.dep_ in ("relcl", "acl") and \
+                verb.head.lemma_.lower() in self.lex.event_summaries:  # "…, a move Seoul called 'very abnormal'":
+            negative = [label for label in labels if any(  # a quoted word put on another's act is a reproach,
+                t.is_quote for t in [*label.subtree, r.doc[max(label.left_edge.i - 1, 0)]])  # unless it praises
+                        and not {t.lemma_.lower() for t in label.subtree} & QUOTED_PRAISE]
         for label in labels:  # "called China a decisive enabler of Russia's war": China SUPPORT Russia (a claim)
             kinds = [rel for rel, preps in self.lex.nouns.get(label.lemma_.lower(), ()) if "of" in preps
                      and rel in ("SUPPORT", "ALLY")]  # not "a client of the West": the client buys
