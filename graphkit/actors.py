@@ -241,7 +241,7 @@ class ActorBase:
 
     def is_seat(self, text: str) -> bool:
         """Whether ``text`` names a country's seat of power ("the White House", "the Kremlin")."""
-        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)).lower()
+        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
         return key in self._seats
 
     def stands_in(self, actor_id: str, text: str) -> bool:
