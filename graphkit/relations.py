@@ -412,6 +412,8 @@ class RelationFinder:
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
+        if relation == "MEET" and _lemma(verb) == "fly" and r.is_passive(verb):
+            return  # "they were flown to Juba": carried there, not visiting
         if relation == "MEET" and _lemma(verb) == "return" and not all(a.kind == "person" for a in r.agents(verb)):
             return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
         if relation == "MEET" and _lemma(verb) == "host":
@@ -573,8 +575,9 @@ class RelationFinder:
             yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
         guests = _unique([a for a in r.slot_actors(verb, "dobj") if a not in sources]) \
             if relation == "MEET" and _lemma(verb) == "host" and not passive else []
-        if len(guests) > 1:
-            # "X hosted A and B": the guests met each other too
+        sides = {r.ctx.state_of(a).id if r.ctx.state_of(a) else a.id for a in guests}
+        if len(guests) > 1 and len(sides) > 1:
+            # "X hosted A and B": the guests met each other too; not two colleagues ("hosted Costa and von der Leyen")
             yield from self._emit(guests, relation, guests, verb, _phrase(verb), symmetric_fallback=guests)
 
     def _implied_targets(self, verb, relation: str, slots: tuple[str, ...], sources: list[Actor],
