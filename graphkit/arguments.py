@@ -145,7 +145,7 @@ class SentenceReader:
         mention = self.by_token.get(t.i)
         if mention is not None:
             return [mention.actor]
-        lemma = t.lemma_.lower()
+        lemma = "base" if t.lower_ == "bases" else t.lemma_.lower()  # the lemmatizer says "basis"
         following = self.by_token.get(t.i + 1)
         if following is not None and following.actor.kind == "person" and following.start == t.i + 1 and \
                 t.lower_ in self.lex.person_role_words | self.lex.leading_roles:

@@ -363,7 +363,8 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
-            if lex.object_class(lemma) == "troops" or (lemma == "base" and token.dep_ == "dobj"
+            if lex.object_class(lemma) == "troops" or ((lemma == "base" or token.lower_ == "bases")  # "bases"
+                                                       and token.dep_ == "dobj"  # is lemmatized "basis"
                                                        and _lemma(token.head) in KEEPING):
                 yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
@@ -418,7 +419,8 @@ class RelationFinder:
             return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
-                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base"))
+                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base")
+                          or c.lower_ == "bases")
                          and not (c.lemma_.lower() in self.lex.container_nouns and any(  # "five rounds of talks"
                              p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
             if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
