@@ -27,7 +27,6 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
                         "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
-OFFICIAL_NOUNS = {"official", "diplomat", "officer", "negotiator", "lawmaker", "envoy", "minister"}
 GOODS = {"good", "import", "export", "car", "vehicle", "ev", "steel", "aluminium", "aluminum", "textile", "canola",
          "beef", "pork", "seafood", "fish", "wine", "barley", "chip", "semiconductor", "solar", "panel", "battery",
          "shipment", "cargo", "commodity", "produce", "merchandise", "appliance", "pharmaceutical", "drug"}
@@ -192,11 +191,6 @@ class SentenceReader:
             of = self._pobj_actors(t, ("of",), depth)  # "the government of Iraq", "the administration of
             if of:                                    # President Donald Trump": a state's, not a reference
                 return list({a.id: a for a in (self._state_of(x) for x in of)}.values())
-        if lemma in OFFICIAL_NOUNS and t.tag_ == "NNS" and not named:  # "officials in the Trump administration",
-            inside = [self._state_of(a) for a in self._pobj_actors(t, ("in", "from", "at"), depth)]  # "diplomats
-            states = list({a.id: a for a in inside if a.kind == "country"}.values())  # from Beijing"
-            if states:
-                return states
         if named and t.pos_ == "NOUN" and lemma in BODY_HEADS_FOR_COUNTRY:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
             return list({a.id: a for c in named for a in [self.ctx.governed(self.by_token[c.i].actor)]}.values())
