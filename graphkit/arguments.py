@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphkit.lexicon import Lexicon
+from graphkit.lexicon import Lexicon, lemma_of
 from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, intruded_ground,
                                resolve_reference)
 from graphkit.modality import clause_head
@@ -144,7 +144,7 @@ class SentenceReader:
         mention = self.by_token.get(t.i)
         if mention is not None:
             return [mention.actor]
-        lemma = "base" if t.lower_ == "bases" else t.lemma_.lower()  # the lemmatizer says "basis"
+        lemma = lemma_of(t)
         following = self.by_token.get(t.i + 1)
         if following is not None and following.actor.kind == "person" and following.start == t.i + 1 and \
                 t.lower_ in self.lex.person_role_words | self.lex.leading_roles:
@@ -521,7 +521,7 @@ class SentenceReader:
                     return self.by_agent(other)
         return []
 
-    def _goods(self, token) -> bool:
+    def is_goods(self, token) -> bool:
         """'cars', 'steel', 'imports', 'Chinese goods': things traded (tariffs and bans fall on their makers)."""
         lemma = token.lemma_.lower()
         return lemma in self.lex.commodities or lemma in GOODS
@@ -556,7 +556,7 @@ class SentenceReader:
                 for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
                     relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
                     found = self.actors_of(head.head if relative else p)
-                    if not found and prep in ("on", "against") and self._goods(p):  # "tariffs on cars from China"
+                    if not found and prep in ("on", "against") and self.is_goods(p):  # "tariffs on cars from China"
                         found = [a for x in [*p.children, *(x for x in head.children if x.i > p.i)]  # or on the verb
                                  if x.dep_ == "prep" and x.lower_ == "from"
                                  for o in x.children if o.dep_ == "pobj" for a in self.actors_of(o)]

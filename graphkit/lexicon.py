@@ -13,6 +13,17 @@ from importlib import resources
 
 from graphkit.types import relation_vocabulary
 
+# the small model's lemmatizer errors: by lemma ("staged" → "stag") and by surface form ("bases" → "basis")
+LEMMA_FIXES = {"stag": "stage", "ink": "ink", "wag": "wage"}
+SURFACE_LEMMAS = {"bases": "base"}
+
+
+def lemma_of(token) -> str:
+    """A token's lower-case lemma, with the lemmatizer's known errors mended."""
+    lemma = SURFACE_LEMMAS.get(token.lower_) or token.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
+
+
 # a weapon's model number: "S-400", "Su-57", "MiG-29", "J-10C", "HQ-9B", "MQ-9" (not "G-20", "COVID-19")
 WEAPON_DESIGNATION = re.compile(r"^(?!g-|covid)[a-z]{1,3}-\d{1,3}[a-z]?$")
 

@@ -14,13 +14,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, Candidate, SentenceReader, first_conjunct
+from graphkit.lexicon import lemma_of
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
 MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
 MEETING_TIMES = {"after", "during", "following", "at", "before", "ahead", "in"}  # "said after talks with X"
-ACTS_CONDEMNED = {"launch", "test", "attack", "strike", "incursion", "seizure", "shelling", "bombing", "killing",
-                  "provocation", "firing", "detention", "arrest", "execution", "annexation", "invasion"}
+FUNDING = frozenset({"pay", "fund", "finance", "bankroll"})  # verbs whose object is what they pay for
+ACTS_CONDEMNED = {"launch", "test", "seizure", "shelling", "killing", "provocation", "firing", "detention", "arrest",
+                  "execution", "annexation", "invasion"}  # with the lexicon's event_summaries (attack, strike, …)
 RESTRAINING = {"refrain", "stop", "halt", "cease", "end", "abandon", "desist", "return", "comply", "respect",
                "withdraw", "abide", "exercise", "avoid"}  # what the doer of a condemned act is urged to do
 QUOTED_PRAISE = {"step", "forward", "historic", "positive", "welcome", "good", "important", "victory", "breakthrough",
@@ -363,8 +365,7 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
-            if lex.object_class(lemma) == "troops" or ((lemma == "base" or token.lower_ == "bases")  # "bases"
-                                                       and token.dep_ == "dobj"  # is lemmatized "basis"
+            if lex.object_class(lemma) == "troops" or (_lemma(token) == "base" and token.dep_ == "dobj"
                                                        and _lemma(token.head) in KEEPING):
                 yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
@@ -419,8 +420,7 @@ class RelationFinder:
             return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
-                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or c.lemma_.lower() in ("engineer", "base")
-                          or c.lower_ == "bases")
+                         (self.lex.object_class(c.lemma_) in ("troops", "weapons") or _lemma(c) in ("engineer", "base"))
                          and not (c.lemma_.lower() in self.lex.container_nouns and any(  # "five rounds of talks"
                              p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
             if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
@@ -538,9 +538,8 @@ class RelationFinder:
         if relation in ("AID", "SUPPORT") and any(c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "weapons"
                                                   for c in verb.children):
             relation = "SUPPLY_ARMS"  # "Turkish drones have helped Ukraine's army"
-        if relation == "AID" and _lemma(verb) in ("pay", "fund", "finance", "bankroll") and any(
-                self._object_class(t) == "weapons" for c in verb.children if c.dep_ in ("dobj", "prep")
-                for t in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj" and c.lower_ == "for"])):
+        if relation == "AID" and _lemma(verb) in FUNDING and any(
+                self._object_class(t) == "weapons" for t in self._paid_for(verb)):
             relation = "SUPPLY_ARMS"  # "paying for Patriot systems for Ukraine" arms Ukraine
         if not passive and not targets:  # "X hosted talks between A and B", "talks hosted by X": the host meets each side
             hosted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "acl" else [])
@@ -554,9 +553,10 @@ class RelationFinder:
             return  # violating a ceasefire is not a build-up
         if not targets and len(_unique(sources)) > 1 and _each_other(verb):  # "X and Y pledged to support each other"
             if relation in ("AID", "SUPPORT") and _lemma(verb) in MUTUAL_DEFENCE and not any(
-                    c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # not "help each other rebuild"  # "to assist each other in the
-                yield from self._emit(_unique(sources), "ALLY", _unique(sources), verb, _phrase(verb),  # event of
-                                      symmetric_fallback=_unique(sources))  # an attack": a mutual defence pledge
+                    c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # not "help each other rebuild"
+                # "to assist each other in the event of an attack": a mutual defence pledge
+                yield from self._emit(_unique(sources), "ALLY", _unique(sources), verb, _phrase(verb),
+                                      symmetric_fallback=_unique(sources))
                 return
             yield from self._both_ways(_unique(sources), relation, verb)
             return
@@ -650,12 +650,8 @@ class RelationFinder:
         """Whom paying for a thing helps: its owner ('funds PNG's bid'), where it goes ('railway lines into
         Bhutan'), or the troops' state ('paying for the Rwandan troops'); not goods bought ('Russian gas')."""
         r = self.r
-        things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
-                  if p.dep_ == "pobj" and p.i not in r.by_token]  # "paid for"; not "paid a visit to Beijing"
-        if _lemma(verb) != "pay":
-            things += [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]
         found: list[Actor] = []
-        for thing in things:
+        for thing in self._paid_for(verb):
             cls = self.lex.object_class(thing.lemma_)
             if cls == "troops":  # whose troops, not where they serve
                 found += r.makers_of(thing)
@@ -666,6 +662,14 @@ class RelationFinder:
                     r._pobj_actors(thing, ("into", "in", "for", "to"), 0) or r.place_actors(thing, ("in", "into"))
                 # "Moscow's war in Ukraine" funds Moscow only
         return [a for a in _unique(found) if a not in sources and a.kind != "person"]
+
+    def _paid_for(self, verb) -> list:
+        """The things a funding verb pays for: 'paid for X', 'funds X'; not 'paid a visit to Beijing'."""
+        things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                  if p.dep_ == "pobj" and p.i not in self.r.by_token]
+        if _lemma(verb) != "pay":
+            things += [c for c in verb.children if c.dep_ == "dobj" and c.i not in self.r.by_token]
+        return things
 
     def _fought_beside(self, verb, sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         """'fought alongside the army in Mali' (the side is Mali's army), and where the fighting was:
@@ -2053,9 +2057,6 @@ class RelationFinder:
 
 
 # the small English model lemmatizes a few news verbs wrongly
-LEMMA_FIXES = {"stag": "stage", "ink": "ink", "wag": "wage"}
-
-
 def _taken_part_in(verb, lemma: str) -> list:
     """What 'took part in' or 'participated in' names (nothing for a 'take' without 'part')."""
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
@@ -2100,9 +2101,7 @@ def _of_object(token):
                  for p in c.children if p.dep_ == "pobj"), None)
 
 
-def _lemma(token) -> str:
-    lemma = token.lemma_.lower()
-    return LEMMA_FIXES.get(lemma, lemma)
+_lemma = lemma_of
 
 
 def _phrase(token) -> str:
