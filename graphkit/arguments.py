@@ -67,6 +67,7 @@ def _by_means(agent) -> bool:
 
 
 STANDING_BY = frozenset({"stand", "abide"})  # "stood by Dodik", "abided by the ruling"
+SETTINGS = frozenset({"airport", "palace", "residence", "summit", "banquet", "parade", "ceremonies"})  # where a guest is received
 
 
 def first_conjunct(verb):
@@ -178,6 +179,14 @@ class SentenceReader:
             named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
             if named is not None and named.actor.kind == "person" and named.start == after + 1:
                 return [named.actor]
+        if lemma in self.lex.person_role_words | self.lex.leading_roles:
+            # "received by Brazil's president, Lula da Silva", the name hung on the verb by the parser
+            after = t.right_edge.i + 1
+            named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
+            if named is not None and named.actor.kind == "person" and named.start == after + 1:
+                root = self.doc[named.end - 1]
+                if root.dep_ in ("npadvmod", "appos", "dep") and root.head.i not in {x.i for x in t.subtree}:
+                    return [named.actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
             return self._speaker(t, depth)
         if t.lower_ in ("its", "their") and t.dep_ == "poss":
@@ -514,7 +523,15 @@ class SentenceReader:
         for c in verb.children:
             if c.dep_ == "agent" and not _by_means(c):
                 return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "amod", "advcl", "acomp"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive:  # "was received at the ceremony by Pena": the parser hangs the agent on the setting
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "during"):
+                    for setting in (p for p in c.children if p.dep_ == "pobj"
+                                    and p.lemma_.lower() in self.lex.hosted_gatherings | SETTINGS):
+                        for by in (x for x in setting.children if x.dep_ == "prep" and x.lower_ == "by"):
+                            return [a for p in by.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if passive or verb.dep_ in ("acl", "amod", "advcl", "acomp"):
             for other in verb.conjuncts:  # "armed and funded by Iran": the agent of the last conjunct
                 if other.i > verb.i and other.tag_ == "VBN" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in other.children):

@@ -539,6 +539,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             pick = countries[-1:] or pick
         return [m.actor for m in pick]
     if word in PRONOUNS_PERSON:
+        bound = _possessor_subject(token, people, number)
+        if bound is not None:  # "Modi shared a ride with Putin and held his first talks with Xi": Modi's talks
+            return [bound]
         if _is_subject(token):  # "X met Y, and he …": a subject pronoun continues the subject
             subjects = [m for m in people if m.subject]
             if subjects:
@@ -624,6 +627,22 @@ def _office_holder(token, current: list[Mention], ctx: DocumentContext) -> list[
             return [m.actor]
     holder = ctx.base.office_holder(country.actor.id, role, ctx.date) if ctx.date else None
     return [holder] if holder is not None else []  # an undated text does not say who held it
+
+
+def _possessor_subject(token, people: list[Mention], number: int) -> Actor | None:
+    """The person named as subject of the clause whose object 'his'/'her' modifies, or None.
+
+    A possessive in the object of a verb is bound by that verb's subject (shared through coordinated verbs):
+    "X met Y and held his talks with Z" means X's talks. Only a named person in this sentence counts.
+    """
+    if token.dep_ != "poss" or token.lower_ not in ("his", "her") or token.head.dep_ not in ("dobj", "attr"):
+        return None
+    verb = token.head.head
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    subjects = [x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree]
+    named = [m for m in people if m.sentence == number and m.start in subjects]
+    return named[0].actor if len(named) == 1 else None
 
 
 def _is_subject(token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, Candidate, SentenceReader, first_conjunct
+from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, SETTINGS, Candidate, SentenceReader, first_conjunct
 from graphkit.lexicon import lemma_of
 from graphkit.types import Actor, relation_vocabulary
 
@@ -335,7 +335,7 @@ class RelationFinder:
                 yield from self.refusal(token)
             if lemma in lex.reporting_verbs:
                 yield from self.reported_wrong(token)
-            hosting = lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+            hosting = lemma in ("welcome", "greet") and self._hosting(token)
             for key in [lemma, *(f"{lemma} {p}" for p in particles)]:
                 for relation, slots in lex.verbs.get(key, ()):
                     if hosting:  # "welcomed Putin to Beijing" is a visit, not praise
@@ -813,6 +813,19 @@ class RelationFinder:
         hosts = [a for a in r._pobj_actors(word, ("in",), 0) if a.kind == "country"]
         visitors = [v for v in visitors if not any(r.ctx.acts_for(v, h) for h in hosts)]
         yield from self._emit(visitors, "MEET", hosts, word, _phrase(word))
+
+    def _hosting(self, verb) -> bool:
+        """'welcomed Putin to Beijing', 'greeted Lula at the airport', 'welcomed Modi in Moscow': a visit, not
+        praise. A place after 'at' or 'in' counts only when the one welcomed is a person or a named body."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+                    p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in SETTINGS
+                                          or p.lemma_.lower() in self.lex.hosted_gatherings) for p in c.children):
+                return any(o.dep_ in ("dobj", "nsubjpass") and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ == "PROPN")
+                           for o in verb.children)
+        return False
 
     def red_carpet(self, verb) -> Iterator[Candidate]:
         """'rolled out the red carpet for Putin' → MEET."""
