@@ -27,7 +27,8 @@ RESTRAINING = {"refrain", "stop", "halt", "cease", "end", "abandon", "desist", "
                "withdraw", "abide", "exercise", "avoid"}  # what the doer of a condemned act is urged to do
 QUOTED_PRAISE = {"step", "forward", "historic", "positive", "welcome", "good", "important", "victory", "breakthrough",
                  "milestone", "win", "progress", "success", "constructive", "great", "excellent", "significant",
-                 "landmark", "encouraging", "right", "brave", "courageous"}  # "a move Caracas called 'a first step'"
+                 "landmark", "encouraging", "right", "brave", "courageous", "worth", "useful", "basis", "promising",
+                 "interesting", "serious", "balanced", "fair", "reasonable", "realistic", "pragmatic", "sincere"}  # "a move Caracas called 'a first step'"
 MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
@@ -1043,6 +1044,14 @@ class RelationFinder:
             negative = [label for label in labels if any(  # a quoted word put on another's act is a reproach,
                 t.is_quote for t in [*label.subtree, r.doc[max(label.left_edge.i - 1, 0)]])  # unless it praises
                         and not {t.lemma_.lower() for t in label.subtree} & QUOTED_PRAISE]
+        if not negative and not positive and objects and all(
+                o.pos_ == "NOUN" and o.i not in r.by_token and any(
+                    c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token for c in o.children) for o in objects):
+            # 'called Beijing's travel warning "inconsistent with" …', 'called the French response "excessive"':
+            # a quoted word put on what another actor did is a reproach, unless it praises
+            negative = [label for label in labels if label.i > objects[0].i and any(
+                t.is_quote for t in [*label.subtree, r.doc[max(label.left_edge.i - 1, 0)]])
+                        and not {t.lemma_.lower() for t in label.subtree} & (QUOTED_PRAISE | POSITIVE_LABELS)]
         for label in labels:  # "called China a decisive enabler of Russia's war": China SUPPORT Russia (a claim)
             kinds = [rel for rel, preps in self.lex.nouns.get(label.lemma_.lower(), ()) if "of" in preps
                      and rel in ("SUPPORT", "ALLY")]  # not "a client of the West": the client buys
@@ -1068,7 +1077,9 @@ class RelationFinder:
             yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))  # not "it wrong to
             return  # abandon Ukraine": "it" stands for the clause, not for an actor
         targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
-            a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)]]  # "remarks" parsed as a verb
+            a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)] or [
+            a for p in c.children if p.dep_ in ("amod", "compound") and p.i in r.by_token and c.pos_ == "NOUN"
+            for a in r.actors_of(p)]]  # "remarks" parsed as a verb; "the French response"
         if not targets:  # "called the episode a catastrophic failure of Albanese's diplomacy"
             targets = [a for label in negative for c in label.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj" and p.i not in r.by_token
@@ -1736,8 +1747,11 @@ class RelationFinder:
                     return  # "threatened sanctions on X" is a threat (the verb's), not a sanction
                 if governor is not None and relation == "CRITICIZE" and _lemma(governor) in DRAWING:
                     # "the pact took effect, drawing a Chinese rebuke", "the raid drew condemnation from X"
-                    sources = sources or [a for h in (governor, anchor) for p in ("from", "by") for a in r.slot_actors(h, p)]
-                    targets = [a for a in self._drawn_by(governor) if a not in sources]
+                    of = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                          if p.dep_ == "pobj"]  # "a rebuke of Brown from Luxon", "from" hung on Brown
+                    sources = sources or [a for h in (governor, anchor, *of) for p in ("from", "by")
+                                          for a in r.slot_actors(h, p)]
+                    targets = [a for a in targets or self._drawn_by(governor) if a not in sources]  # "a rebuke of X"
                 elif governor is not None:
                     if not sources:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
