@@ -71,6 +71,7 @@ def speaker_requests(sent, reader: SentenceReader, lex: Lexicon) -> Iterator[Can
 LOG = logging.getLogger("graphkit")
 
 CLAIM_NOUNS = {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion", "rumor", "rumour"}
+CLAIM_CUES = CLAIM_NOUNS | {"accuse", "allege", "suspect", "say", "blame", "suggest", "assert"}
 
 
 def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
@@ -96,11 +97,17 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
             claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass", "dobj")), here
         if not claims:
             continue
-        deniers = {x for a in reader.agents(verb) for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
+        named = reader.agents(verb) or [reader.by_token[i].actor for i in range(claims[0].i + 1, verb.i)
+                                        if i in reader.by_token]  # "a charge Nigeria denied", parsed apart
+        deniers = {x for a in named for x in (a.id, a.affiliation, ctx.affiliations.get(a.id)) if x}
         # a spokesman's denial speaks for his state; "hosting French troops, a charge Abuja denied": the host too
         noun = next((x for x in claims[0].subtree if x.lemma_.lower() in CLAIM_NOUNS),
                     claims[0])  # "a charge Abu Dhabi denies": the charge, a compound of the name
         said = verb.text if noun.i == verb.i else f"{verb.text} {noun.text}"
+        if pool is here:  # only what the charge says: "visited Israel, and officials accuse him of signing a
+            cues = [t.i for t in sent if t.i < noun.i and t.lemma_.lower() in CLAIM_CUES]  # deal, a charge he denies"
+            if cues:
+                pool = [c for c in pool if cues[-1] < c.trigger < noun.i]
         for claim in pool:
             if claim.source.id in deniers or claim.source.affiliation in deniers or (  # the Taliban, denied by Kabul
                     claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
@@ -134,8 +141,12 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             mod = replace(mod, negated=True, hedged=False)  # "met Weidel but not Scholz"
         found.append((cand, mod))
     hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
-    for cand in denials(sent, reader, ctx, lexicon, hedged_here):  # the claim stays too (SCHEMA: hedged)
-        found.append((cand, Modality(negated=True)))
+    denied = list(denials(sent, reader, ctx, lexicon, hedged_here))
+    gone = {(c.source.id, c.relation, c.target.id) for c in denied}
+    # "accused X of arming Y, a charge X denies": the claim denied in its own sentence is negated only
+    found = [(cand, mod) for cand, mod in found if not (
+        mod.hedged and not mod.negated and (cand.source.id, cand.relation, cand.target.id) in gone)]
+    found += [(cand, Modality(negated=True)) for cand in denied]
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found

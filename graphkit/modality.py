@@ -189,10 +189,21 @@ def set_off_claims(verb, nouns, deps=("nsubj", "nsubjpass", "dobj"), after: int 
     """'…, a charge Abuja denied', parsed with the denying ``verb`` on top: the claim nouns among its
     arguments that a comma sets off (after token ``after``)."""
     doc = verb.doc
-    return [c for c in verb.children if c.dep_ in deps and c.i > after and (
+    found = [c for c in verb.children if c.dep_ in deps and c.i > after and (
         c.lemma_.lower() in nouns or any(x.lemma_.lower() in nouns for x in doc[c.left_edge.i: c.left_edge.i + 2]))
-            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]  # "a charge Kabul denies", "an
+             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]  # "a charge Kabul denies", "an
     # allegation Benin's government rejected": the claim noun opens the phrase, whatever the parser hangs it on
+    if found or verb.dep_ in ("relcl", "acl"):
+        return found
+    # "…, a charge Nigeria denied" with the charge hung as an apposition far away: the words just before the verb
+    for i in range(verb.i - 1, max(verb.i - 9, after, 0), -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or t.lower_ in ("and", "but", "which", "while"):
+            break
+        opening = doc[i - 1] if doc[i - 1].dep_ == "det" else t
+        if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and opening.i > 0 and doc[opening.i - 1].text == ",":
+            return [t]
+    return []
 
 
 NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")
