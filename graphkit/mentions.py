@@ -369,7 +369,7 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     return [m for m in mentions if not _title_of_next(m, mentions, doc)]
 
 
-TITLE_WORDS = TITLE_HEADS | {"prime", "president", "vice", "deputy", "foreign", "defence", "defense", "interior",
+TITLE_CHAIN_WORDS = TITLE_HEADS | {"prime", "president", "vice", "deputy", "foreign", "defence", "defense", "interior",
                              "finance", "crown", "prince", "king", "queen", "emir", "leader", "general", "state"}
 
 
@@ -382,7 +382,7 @@ def _title_of_next(mention: Mention, mentions: list[Mention], doc) -> bool:
     if person is None or person.actor.kind != "person" or person.start == mention.end:
         return False
     between = doc[mention.end:person.start]
-    if not all(t.lower_ in TITLE_WORDS for t in between) or not any(t.lower_ in PERSON_TITLES for t in between):
+    if not all(t.lower_ in TITLE_CHAIN_WORDS for t in between) or not any(t.lower_ in PERSON_TITLES for t in between):
         return False
     head = doc[mention.end - 1]
     return head.head.i < mention.start or head.head.i >= person.end or head.dep_ in ("nsubj", "npadvmod", "appos")
