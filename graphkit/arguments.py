@@ -53,6 +53,7 @@ class Candidate:
     indirect: bool  # an end came from a reference or climbing
     presupposed: bool = False  # a noun phrase that names its own source ("Russia's invasion of Ukraine")
     reverses_negation: bool = False  # "will never abandon X" is SUPPORT, not a negated event
+    denied: bool = False  # the words themselves say it did not happen: "stayed away from the summit"
 
 
 RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "rival", "enemy", "adversary", "foe"})

@@ -137,6 +137,8 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             continue  # "X should/must ..." is an opinion, not an event
         if cand.reverses_negation:
             mod = replace(mod, negated=False)
+        if cand.denied:
+            mod = replace(mod, negated=True, hedged=False)
         if not mod.negated and _excepted(sent, mentions, cand.target):
             mod = replace(mod, negated=True, hedged=False)  # "met Weidel but not Scholz"
         found.append((cand, mod))

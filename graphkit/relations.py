@@ -62,6 +62,7 @@ SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
 FLOWS = frozenset({"funding", "import", "supply", "flow", "payment", "loan", "credit", "investment"})  # what is cut off
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 TRADING = BUYING | {"sell", "supply"}
+TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
@@ -308,7 +309,7 @@ class RelationFinder:
             if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 yield from self.not_ruled_out(token)
             yield from self.participation(token, lemma)
-            if lemma in lex.attend_verbs or lemma in ("take", "participate"):
+            if lemma in lex.attend_verbs or lemma in ("take", "participate") or lemma in TRAVELLING:
                 yield from self.attendance(token, lemma)
             particles = [c.lower_ for c in token.children
                          if c.dep_ == "prt" or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in lex.verbs)
@@ -1144,8 +1145,18 @@ class RelationFinder:
         by the verb); 'took part in the NATO summit'. The summit's owner is named before it or by 'of'."""
         r = self.r
         r.indirect = False
+        away = False
         if lemma in ("take", "participate"):
             events = _taken_part_in(verb, lemma)
+        elif lemma in TRAVELLING:  # "flew to the NATO summit"; "stayed away from the NATO summit", negated
+            away = lemma in ("stay", "keep") and any(c.lower_ == "away" for c in verb.children)
+            if lemma in ("stay", "keep") and not away:
+                return
+            preps = ("from",) if away else ("to", "for")
+            events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                      for p in c.children if p.dep_ == "pobj"]
+            events += [p for a in verb.children if a.lower_ == "away" for c in a.children
+                       if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
         else:
             events = [c for c in verb.children if c.dep_ == "dobj"]
         owned = False
@@ -1156,7 +1167,8 @@ class RelationFinder:
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
             if owners:
                 owned = True
-                yield from self._emit(r.agents(verb), "MEET", _unique(owners), event, _phrase(event))
+                for cand in self._emit(r.agents(verb), "MEET", _unique(owners), event, _phrase(event)):
+                    yield replace(cand, denied=away)
         if lemma == "attend" and not owned:  # "attended the inauguration of the brigade in Vilnius": a visit to
             # Lithuania; not "the SCO summit in Tianjin", a meeting of the SCO wherever it is held
             sites = [h for e in events for h in [e, *(p for c in e.children if c.dep_ == "prep" and c.lower_ == "of"
