@@ -328,6 +328,11 @@ class SentenceReader:
                     found = [a for a in self.actors_of(arg, depth + 1) if plural or a.kind != "person"]
                     if found and (len(found) > 1 or arg.tag_ == "NNS") == plural:
                         return found  # "Forum leaders ended their summit": a plural noun of one actor too
+        if token.lower_ == "their" and verb.dep_ == "xcomp" and depth < 2 and \
+                not any(c.dep_ in ("nsubj", "dobj") and c.i not in inside for c in verb.children):
+            controllers = self.agents(verb, depth + 1)  # "X, Y and Z plan to answer with their trilateral drill"
+            if len(controllers) > 1:
+                return controllers
         return []
 
     def _speaker(self, token, depth: int) -> list[Actor]:

@@ -445,6 +445,10 @@ class RelationFinder:
             return  # "traded artillery fire", "traded accusations": fighting and quarrelling, not trade
         if relation == "AID" and _lemma(verb) == "pay":
             slots = ()  # "paid for Russian gas" is trade: whom paying helps is worked out by _funded
+        if "with" in slots and any(c.dep_ == "dobj" and c.lemma_.lower() in BORDER_HEADS and any(
+                w.dep_ == "prep" and w.lower_ == "with" and w.i > c.i for w in [*verb.children, *c.children])
+                                   for c in verb.children):
+            slots = tuple(s for s in slots if s != "with")  # "patrol Armenia's frontiers with Iran": the border's
         passive = r.is_passive(verb)
         if passive:
             sources = r.by_agent(verb)
@@ -1132,11 +1136,13 @@ class RelationFinder:
             events += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")
                        for p in c.children if p.dep_ == "pobj"]
             joined = [a for c in verb.children if c.dep_ == "dobj" for a in r.actors_of(c)]
+        events += [a for e in events for a in e.children if a.dep_ == "appos"]  # "Talisman Sabre, the … exercise"
         for event in events:
             if event.lemma_.lower() not in self.lex.joint_nouns:
                 continue
-            owners = [a for c in event.children if c.dep_ in ("poss", "compound")
-                      and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
+            owners = [a for c in event.children if c.dep_ in ("poss", "compound", "amod")
+                      and (c.i in r.by_token or c.dep_ == "poss")
+                      for x in (r.hyphen_group(c) if c.i in r.by_token else [c]) for a in r.actors_of(x)]
             parties = _unique(r.agents(verb) + owners + joined)
             yield from self._emit(parties, "COOPERATE", parties, verb, _phrase(verb), parties)
 
