@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson"}  # "a spokesman for X" speaks for X
+WRITINGS = {"statement", "letter", "communique", "communiqué", "note", "text", "report", "decree", "law"}
 AUTHORED = {"resolution", "proposal", "draft", "motion", "bill", "plan", "declaration"}  # "sponsored by X": X wrote it
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
@@ -443,8 +444,9 @@ class SentenceReader:
             return self.actors_of(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             found = self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
-            if not found and head.dep_ in ("oprd", "dobj", "attr") and head.head.pos_ in ("VERB", "AUX") and \
-                    verb.i > 0 and verb.doc[verb.i - 1].text == ",":  # "called China an enabler, accusing
+            if not found and head.dep_ in ("oprd", "dobj", "attr") and head.head.pos_ in ("VERB", "AUX") and (
+                    (verb.i > 0 and verb.doc[verb.i - 1].text == ",") or head.lemma_.lower() in AUTHORED | WRITINGS):
+                # "adopted a resolution calling on Tanzania to …": the adopter; "called China an enabler, accusing
                 self.indirect = True                                    # Beijing of …" (attached to the noun)
                 return self.agents(head.head, depth + 1)
             return found
