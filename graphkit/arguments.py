@@ -128,6 +128,11 @@ class SentenceReader:
         """The actors a noun phrase headed by ``token`` stands for (with its conjuncts)."""
         found: list[Actor] = []
         members = [token, *(c for c in token.conjuncts if not _parallel_to_ancestor(token, c))]
+        if token.i in self.by_token and self.by_token[token.i].actor.kind == "person":
+            # "Kenya's William Ruto and Uganda's Yoweri Museveni", the first name hung on the last as a modifier
+            members += [c for c in token.children if c.dep_ in ("nmod", "poss") and c.i in self.by_token
+                        and self.by_token[c.i].actor.kind == "person" and self.by_token[c.i].actor.id !=
+                        self.by_token[token.i].actor.id and any(x.dep_ == "cc" and x.lower_ == "and" for x in c.children)]
         if token.i in self.by_token:  # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.by_token and not any(

@@ -546,8 +546,13 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             subjects = [m for m in people if m.subject]
             if subjects:
                 return [subjects[-1].actor]
-        else:  # "Xi received him": not the subject of its own verb
-            own = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+        else:  # "Xi received him": not the subject of its own verb, nor of the verbs that control it
+            verb, clause = token.head, [token.head]  # "X, Y and Z were among the first to congratulate her"
+            while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and len(clause) < 4 and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                verb = verb.head
+                clause.append(verb)
+            own = {c.i for v in clause for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
             own_ids = {m.actor.id for m in people if m.sentence == number and m.start in own}
             people = [m for m in people if m.actor.id not in own_ids]
         return [people[-1].actor] if people else []

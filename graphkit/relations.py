@@ -62,6 +62,7 @@ SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
 FLOWS = frozenset({"funding", "import", "supply", "flow", "payment", "loan", "credit", "investment"})  # what is cut off
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 TRADING = BUYING | {"sell", "supply"}
+GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
@@ -1636,6 +1637,14 @@ class RelationFinder:
             for a in r.actors_of(c) if (named or c.dep_ == "poss") else []:
                 if a not in modifier_actors:
                     modifier_actors.append(a)
+        giver = anchor.head if anchor.dep_ == "dobj" and _lemma(anchor.head) in GIVING else None
+        if giver is not None and relation in ("SUPPORT", "AID") and not any(c.dep_ == "dative" for c in giver.children):
+            given = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in r.by_token
+                     and c.left_edge.i == anchor.left_edge.i]  # "offered Caracas sympathy": Caracas is given it
+            if given:
+                yield from self._emit(r.agents(giver), relation, [a for c in given for a in r.actors_of(c)], noun,
+                                      _phrase(noun))
+                return
         if relation == "AGREE" and {c.lemma_.lower() for c in noun.children} & {"arms", "weapon", "arm"}:
             relation = "SUPPLY_ARMS"  # "arms deals with Myanmar"
         if relation in ("SUPPORT", "AID") and {c.lemma_.lower() for c in noun.children} & self.lex.weapon_modifiers:
