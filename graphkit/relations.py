@@ -636,6 +636,14 @@ class RelationFinder:
                 verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
                 and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
+        if relation in SUMMING_UP and not targets and verb.dep_ == "conj" and len(
+                [c for c in verb.children if c.dep_ == "nsubj"]) > 1 and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.event_summaries and c.left_edge.i > 0
+                and r.doc[c.left_edge.i - 1].text == "," for c in verb.children):
+            # "X sanctioned Y, a step Caracas denounced", parsed as a second clause with two subjects
+            targets = [a for a in r.agents(verb.head) if a not in sources]
+            sources = [a for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() not in
+                       self.lex.event_summaries for a in r.actors_of(c)] or sources
         if relation in SUMMING_UP and not targets and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.lex.nouns:
             head = verb.head  # "joint patrols that NATO has criticised", "drills which X denounced as …": their doers
             doers = [r.by_token[t.i].actor for t in head.subtree if t.i < head.i and t.i in r.by_token] or \
@@ -1024,12 +1032,18 @@ class RelationFinder:
         if len(objects) > 1 and not predicates and objects[-1].pos_ == "NOUN" and any(
                 d.dep_ == "det" and d.lower_ in ("a", "an") for d in objects[-1].children):
             objects, predicates = objects[:-1], objects[-1:]  # "labelled China a threat", two objects to the parser
-        if not objects and len(predicates) > 1:  # "called Ethiopia's inauguration of the dam a unilateral act"
-            objects, predicates = predicates[:1], predicates[1:]
-        if not objects and len(predicates) == 1 and predicates[0].pos_ == "NOUN" and any(
+        gapped = bool(objects) and not predicates and verb.dep_ == "relcl" and \
+            verb.head.lemma_.lower() in self.lex.event_summaries and all(o.i not in r.by_token for o in objects)
+        if gapped:  # "a move Netanyahu called a reward for terrorism": the move is the object, gapped
+            predicates = objects + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                    for p in c.children if p.dep_ == "pobj"]
+            objects = []
+        if not objects and len(predicates) > 1 and not gapped:  # "called Ethiopia's inauguration of the dam a
+            objects, predicates = predicates[:1], predicates[1:]  # unilateral act"
+        if not gapped and not objects and len(predicates) == 1 and predicates[0].pos_ == "NOUN" and any(
                 c.dep_ in ("acomp", "amod") and c.i > predicates[0].i for c in predicates[0].children):
             objects, predicates = predicates, []  # "called the American move unjustified", the label parsed under it
-        if not objects and len(predicates) == 1:  # 'called the U.S. decision "blackmail"', parsed as one phrase
+        if not gapped and not objects and len(predicates) == 1:  # 'called the U.S. decision "blackmail"', one phrase
             objects = [c for c in predicates[0].children if c.dep_ in ("nmod", "poss", "compound") and c.i < predicates[0].i
                        and c.pos_ in ("NOUN", "PROPN")]  # "called Tokyo's remarks 'confrontational'", misparsed so
         labels = predicates + \
@@ -1040,7 +1054,7 @@ class RelationFinder:
              for p in c.children if p.dep_ == "pobj"]  # "described the sale (by X) as interference"
         def words(label) -> set[str]:  # "a provocation", "a reckless provocation", "an act of aggression"
             return {label.lemma_.lower(), *(c.lemma_.lower() for c in label.children if c.dep_ in ("amod", "compound")),
-                    *(p.lemma_.lower() for c in label.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                    *(p.lemma_.lower() for c in label.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
                       for p in c.children if p.dep_ == "pobj")}  # "an act of aggression", "an act in breach of …"
 
         negative = [label for label in labels if words(label) & self.lex.negative_labels]
