@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson"}  # "a spokesman for X" speaks for X
+DRAFTING = {"draft", "sponsor", "propose", "author", "write", "table", "broker", "back", "push", "pen"}
 WRITINGS = {"statement", "letter", "communique", "communiqué", "note", "text", "report", "decree", "law"}
 AUTHORED = {"resolution", "proposal", "draft", "motion", "bill", "plan", "declaration"}  # "sponsored by X": X wrote it
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -384,6 +385,10 @@ class SentenceReader:
     def _doers(self, noun, depth: int) -> list[Actor]:
         """'X by Y', 'a resolution drafted by Y': who does or made the thing."""
         found = self._pobj_actors(noun, ("by",), depth)
+        if not found and noun.lemma_.lower() in AUTHORED | WRITINGS:  # "a U.S.-drafted resolution", "French-sponsored text"
+            found = [a for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in DRAFTING
+                     for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod", "amod") and x.i in self.by_token
+                     for a in self.actors_of(x, depth + 1)]
         for child in noun.children:
             if child.dep_ == "acl" and not found and (child.lemma_.lower() not in MEDIATING_VERBS
                                                       or noun.lemma_.lower() in AUTHORED):
