@@ -473,7 +473,10 @@ class SentenceReader:
             self.indirect = True
             return found
         owner = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head if verb.dep_ == "acl" else None
-        if owner is not None and owner.lemma_.lower() in self.lex.control_nouns and owner.dep_ in ("dobj", "attr") \
+        controlling = owner is not None and owner.lemma_.lower() in self.lex.control_nouns
+        if controlling and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ == "NOUN":
+            owner = owner.head.head  # "signed a letter of intent to buy": the letter's signer
+        if controlling and owner.dep_ in ("dobj", "attr") \
                 and not any(c.dep_ == "poss" for c in owner.children) and owner.head.pos_ in ("VERB", "AUX"):
             self.indirect = True  # "X has no intention of going to war with Y", "X has no plans to attack Y"
             return self.agents(owner.head, depth + 1)

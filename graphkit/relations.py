@@ -1379,8 +1379,8 @@ class RelationFinder:
         if not moved and lemma == "arm" and recipients:
             moved = [(verb, "weapons")]  # "accused Iran of arming the Houthis"
         if "dative" in slots and not passive:  # "which sent Pakistan drones", "sold Ankara the S-400s": a dative the
-            recipients += [a for obj, _ in moved for c in obj.children  # parser hung on the goods
-                           if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i in r.by_token
+            recipients += [a for obj, _ in moved for c in obj.subtree  # parser hung on the goods
+                           if c.i < obj.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i in r.by_token
                            and r.by_token[c.i].start == verb.i + 1
                            and c.i in r.by_token for a in r.actors_of(c) if a not in recipients and a.kind == "country"]
         if not moved:
@@ -1392,6 +1392,8 @@ class RelationFinder:
                        for a in r.actors_of(c)] or r.by_agent(verb)
             if not sources and self.lex.object_class(verb.head.lemma_) == "agreement" and verb.head.dep_ == "dobj":
                 sources = r.agents(verb.head.head)  # "signed an agreement on Monday to buy jets from Britain"
+            if not sources:  # "announced a plan to buy French jets", "signed a letter of intent to buy …"
+                sources = r.agents(verb)
         else:
             sources = r.agents(verb)
         for obj, cls in moved:
