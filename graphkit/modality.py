@@ -113,15 +113,24 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 clause[position + 1].lemma_.lower() not in ASPECT_VERBS:
             hedged = True  # planned or purpose: "to meet", "pledged to strengthen"
     # the clause the trigger sits in: itself and its governors up to a reporting verb
+    # "did not rule out sending troops", "refused to rule out strikes": a denial denied leaves it open
+    cancelled = {depth for depth, gov in enumerate(chain) if depth > 0 and _denial_denied(gov, chain, depth, lex)}
     for depth, gov in enumerate(chain):
         lemma = gov.lemma_.lower()
         if depth > 0 and lemma in lex.negating_verbs and set_off_claims(gov, CLAIMED):
             break  # "X accuses Y of Z, a charge Y denies", parsed with "denies" on top: the accusation stands
+        if depth in cancelled or depth - 1 in cancelled and chain[depth - 1].dep_ == "xcomp":
+            hedged = True
+            continue
         children = list(gov.children)
         for c in children:
             word = c.lower_
             if c.dep_ == "neg" and _negation_reaches(chain, depth):
                 negated = True
+            if c.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and any(
+                    x.lower_ == "neither" and x.i == c.left_edge.i for x in c.subtree) and \
+                    any(x.lower_ == "nor" for x in c.subtree) and _negation_reaches(chain, depth):
+                negated = True  # "Neither Bamako nor Niamey has cut ties with Moscow"
             if c.dep_ == "det" and word == "no" and (depth <= 1 or lemma in INTENT_NOUNS):
                 negated = True  # "no deal with X"; "has no intention / plans of going to war with X"
             if depth == 0 and gov.pos_ in ("VERB", "AUX") and c.dep_ in ("dobj", "nsubjpass", "nsubj") and (
@@ -207,6 +216,19 @@ def set_off_claims(verb, nouns, deps=("nsubj", "nsubjpass", "dobj"), after: int 
 
 
 NEGATION_LINKS = ("xcomp", "conj", "dobj", "attr", "nsubjpass", "auxpass", "aux")
+
+
+def _denial_denied(gov, chain: list, depth: int, lex: Lexicon) -> bool:
+    """'did not rule out' / 'refused to rule out' / 'would not exclude': a negating verb, itself negated, over
+    the trigger's clause. Only 'rule out' and 'exclude', whose negation is an open possibility."""
+    lemma = gov.lemma_.lower()
+    if lemma not in ("rule", "exclude") or (lemma == "rule" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)):
+        return False
+    if any(c.dep_ == "neg" for c in gov.children):
+        return True
+    above = chain[depth + 1] if depth + 1 < len(chain) else None
+    return above is not None and gov.dep_ == "xcomp" and above.lemma_.lower() in lex.negating_verbs
 
 
 def _negation_reaches(chain: list, depth: int) -> bool:

@@ -151,6 +151,10 @@ class RelationFinder:
                                       ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
                 continue
             found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
+        open_threats = {(c.source.id, c.target.id) for c in found
+                        if c.relation == "THREATEN" and _lemma(self.r.doc[c.trigger]) == "rule"}
+        found = [c for c in found if not (  # "refused to rule out using force against X": the threat, no attack
+            c.relation == "ATTACK" and (c.source.id, c.target.id) in open_threats)]
         rejected = {(c.source.id, c.target.id) for c in found if c.relation == "REJECT"}
         found = [c for c in found if not (  # "refused to recognise X": REJECT X, not a recognition denied
             c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
@@ -1181,6 +1185,11 @@ class RelationFinder:
         else:
             events = [c for c in verb.children if c.dep_ == "dobj"]
         owned = False
+        if lemma in ("skip", "bypass"):  # "skipped Israel altogether on his tour": no visit
+            places = [a for e in events if e.i in r.by_token for a in r.actors_of(e) if a.kind == "country"]
+            visitors = [a for a in r.agents(verb) if a.kind == "person"]
+            for cand in self._emit(visitors, "MEET", places, verb, _phrase(verb)):
+                yield replace(cand, denied=True)
         for event in events:
             if not self._gathering(event):
                 continue
@@ -1632,6 +1641,9 @@ class RelationFinder:
             return  # "recalled their ambassadors for consultations": a purpose, not a meeting between the two
         if lemma == "hostility" and noun.tag_ != "NNS":
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
+        if lemma == "force" and (noun.tag_ == "NNS" or not any(c.dep_ == "prep" and c.lower_ == "against"
+                                                               for c in noun.children)):
+            return  # "use force against X" is an attack; "special forces", "its air force" are troops
         anchor = self._anchor(noun)
         sources, targets = [], []
         adjunct = done_by = False
