@@ -367,6 +367,10 @@ class RelationFinder:
                 return  # "trade agreement", "defence cooperation pact": the head noun carries the relation
             if lemma == "invitation" and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
                 yield from self.at_invitation(token)
+            if lemma == "presence" and token.dep_ == "pobj" and token.head.lower_ == "in":
+                yield from self.in_presence_of(token)
+            if token.dep_ == "dobj" and any(rel == "MEET" for rel, _ in lex.nouns.get(lemma, ())):
+                yield from self.talks_in(token)
             if lemma in lex.ties_nouns:
                 yield from self.ties(token)
                 return
@@ -845,6 +849,31 @@ class RelationFinder:
                 return any(o.dep_ in ("dobj", "nsubjpass") and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ == "PROPN")
                            for o in verb.children)
         return False
+
+    def in_presence_of(self, presence) -> Iterator[Candidate]:
+        """'signed the contract in the presence of Emmanuel Macron' → MEET between the signer and Macron."""
+        r = self.r
+        r.indirect = False
+        verb = presence.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        witnesses = [a for a in r._pobj_actors(presence, ("of",), 0) if a.kind == "person"]
+        doers = [a for a in r.agents(verb) if a.kind == "person"]
+        yield from self._emit(doers, "MEET", witnesses, presence, _phrase(presence))
+
+    def talks_in(self, talks) -> Iterator[Candidate]:
+        """'Abdulla Khaleel held talks in Beijing': a person's talks in another state are a visit to it (MEET)."""
+        r = self.r
+        verb = talks.head
+        if _lemma(verb) not in ("hold", "have", "conduct") or any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in [*talks.children, *verb.children]):
+            return
+        places = [a for h in (talks, verb) for a in r._pobj_actors(h, ("in",), 0) if a.kind == "country"]
+        if not places:
+            return
+        r.indirect = False
+        guests = [a for a in r.agents(verb) if a.kind == "person" and not any(r.ctx.acts_for(a, p) for p in places)]
+        yield from self._emit(guests, "MEET", places, talks, _phrase(talks))
 
     def red_carpet(self, verb) -> Iterator[Candidate]:
         """'rolled out the red carpet for Putin' → MEET."""
