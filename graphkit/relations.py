@@ -1912,7 +1912,8 @@ class RelationFinder:
         presupposed = bool(between or adjunct or done_by or (modifier_actors and lemma not in ROLE_NOUNS)) \
             and not from_governor and retyped_by is None  # "threatened to cut U.S. aid": the cut is the verb's
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
-        fallback = sources if len(sources) > 1 and not (from_governor and definite) else ()
+        fallback = sources if len(sources) > 1 and not (from_governor and definite and lemma not in self.lex.joint_nouns) \
+            else ()  # "X and Y held the latest Freedom Edge exercise": theirs, named or not
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
 
