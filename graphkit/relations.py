@@ -62,6 +62,7 @@ SALES = frozenset({"sale", "export", "delivery", "transfer", "shipment"})
 FLOWS = frozenset({"funding", "import", "supply", "flow", "payment", "loan", "credit", "investment"})  # what is cut off
 BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 TRADING = BUYING | {"sell", "supply"}
+PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
@@ -376,6 +377,8 @@ class RelationFinder:
                 return
             if lemma in lex.transfer_nouns:
                 yield from self.transfer_noun(token, lemma)
+            if lemma in ("contract", "deal", "order", "agreement") and token.dep_ in ("dobj", "nsubjpass"):
+                yield from self.arms_contract(token)
             if lex.object_class(lemma) == "troops" or (_lemma(token) == "base" and token.dep_ == "dobj"
                                                        and _lemma(token.head) in KEEPING):
                 yield from self.stationed(token)
@@ -849,6 +852,28 @@ class RelationFinder:
                 return any(o.dep_ in ("dobj", "nsubjpass") and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ == "PROPN")
                            for o in verb.children)
         return False
+
+    def arms_contract(self, contract) -> Iterator[Candidate]:
+        """'signed a contract for twelve French Rafale fighters', 'a contract with Sweden for 17 Gripen jets':
+        the maker (or the other party) supplies the signer."""
+        r = self.r
+        verb = contract.head
+        if _lemma(verb) not in ("sign", "conclude", "ink", "seal", "finalize", "finalise", "award", "place"):
+            return
+        arms = [p for c in [*contract.subtree, *verb.children] if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj" and self._object_class(p) == "weapons"]
+        # "a contract with Sweden for jets", "signed a deal … for 150 Gripens" with "for" on the verb
+        if not arms:
+            return
+        r.indirect = False
+        buyers = r.by_agent(verb) if r.is_passive(verb) else r.agents(verb)
+        makers = [a for c in [*contract.subtree, verb] if c.dep_ == "prep" and c.lower_ == "with"
+                  and (c.head.i == verb.i or c.i in {x.i for x in contract.subtree})
+                  for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)] or \
+            [a for p in arms for a in r.makers_of(p)]
+        buyers = [r.ctx.state_of(a) or a if a.kind == "person" else a for a in buyers]
+        yield from self._emit([a for a in makers if a not in buyers], "SUPPLY_ARMS", buyers, contract,
+                              _phrase(contract))
 
     def in_presence_of(self, presence) -> Iterator[Candidate]:
         """'signed the contract in the presence of Emmanuel Macron' → MEET between the signer and Macron."""
@@ -1421,6 +1446,11 @@ class RelationFinder:
                            if c.i < obj.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i in r.by_token
                            and r.by_token[c.i].start == verb.i + 1
                            and c.i in r.by_token for a in r.actors_of(c) if a not in recipients and a.kind == "country"]
+        if not recipients and not passive and lemma in PROVIDING:  # "supplies 80 percent of Pakistan's weapons":
+            held = [g for obj, _ in moved for g in [obj, *(p for c in obj.children if c.dep_ == "prep"  # the
+                                                          and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]]
+            recipients += [a for g in held for c in g.children if c.dep_ == "poss"  # holder receives them
+                           for a in r.actors_of(c) if a.kind == "country"]
         if not moved:
             return
         if passive:
@@ -1616,8 +1646,8 @@ class RelationFinder:
             if child.dep_ == "prep" and child.lower_ == "of":
                 moved = next((self._object_class(p) for p in child.children if p.dep_ == "pobj"), None)
         if moved is None:
-            modifiers = [self.lex.object_class(c.lemma_.lower()) for c in noun.children
-                         if c.dep_ in ("compound", "amod")]
+            modifiers = [self.lex.object_class(c.lemma_.lower()) or self.lex.object_class(c.lower_)
+                         for c in noun.children if c.dep_ in ("compound", "amod")]  # "arms" lemmatized "arm"
             moved = next((m for m in ("weapons", "troops", "aid") if m in modifiers), None)
         if moved is None and noun.lemma_.lower() in ("deployment", "dispatch"):
             moved = "troops"
