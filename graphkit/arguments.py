@@ -196,7 +196,11 @@ class SentenceReader:
                 if root.dep_ in ("npadvmod", "appos", "dep") and root.head.i not in {x.i for x in t.subtree}:
                     return [named.actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
-            return self._speaker(t, depth)
+            speakers = self._speaker(t, depth)
+            if t.lower_ == "our":  # "called Britain 'our closest ally'", "our partnership": the speaker's country
+                speakers = list({a.id: a for a in (self.ctx.state_of(x) or x if x.kind == "person" else x
+                                                   for x in speakers)}.values())
+            return speakers
         if t.lower_ in ("its", "their") and t.dep_ == "poss":
             bound = self._bound_possessive(t, depth)
             if bound:

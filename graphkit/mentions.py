@@ -320,6 +320,9 @@ def _whole_name(ent):
         return type(ent)(doc, ent.start, end, label=ent.label_)
     if ent.label_ != "PERSON":
         return ent
+    if len(ent) > 2 and end < len(doc) and ent[-1].text in HYPHENS and not ent[-1].whitespace_ and \
+            doc[end].pos_ == "PROPN":  # (not a bare "al-", whose surname stands alone)
+        end += 1  # "Qassim al-" + "Araji": the NER split the name at its article
     while end < len(doc):
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].pos_ == "PROPN" and doc[end - 1].head.i > end:
