@@ -684,6 +684,25 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
     return None
 
 
+def _groups_before(token, mentions: list[Mention]) -> list[list[Actor]]:
+    """Coordinated actors ('X, Y and Z') named before ``token`` in its sentence, outside its own clause's
+    subject, in order."""
+    doc = token.doc
+    by_head = {doc[m.end - 1].i: m for m in mentions}
+    verbs = [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    own = {t.i for v in verbs for c in v.children if c.dep_ == "nsubj" and token not in c.subtree for t in c.subtree}
+    groups = []
+    for i, m in sorted(by_head.items()):
+        head = doc[i]
+        if head.dep_ == "conj" or i >= token.i or m.start in own:
+            continue
+        members = [by_head[t.i].actor for t in [head, *head.conjuncts] if t.i in by_head]
+        members = list({a.id: a for a in members}.values())
+        if len(members) >= 2:
+            groups.append(members)
+    return groups
+
+
 def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
     """The actors a plural reference means: the last group named together ("X, Y and Z"), else the last ones."""
     number = len(ctx.history)
@@ -710,6 +729,11 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
     recent = [(sentence, group) for sentence, group in ((s, states(g)) for s, g in ctx.groups)
               if sentence >= number - 1 and all(a.kind in kinds for a in group)
               and (size == 0 or len(group) == size)]
+    if size == 0:  # "Britain, Spain and Slovenia imposed embargoes, and Israel accused them": named before it here
+        here = _groups_before(token, [m for m in window if m.sentence == number])
+        here = [g for g in (states(g) for g in here) if all(a.kind in kinds for a in g)]
+        if here:
+            return here[-1]
     if recent:  # the first group of the latest sentence that names one (its topic)
         latest = max(sentence for sentence, _ in recent)
         return next(group for sentence, group in recent if sentence == latest)
