@@ -75,9 +75,10 @@ CLAIM_CUES = CLAIM_NOUNS | {"accuse", "allege", "suspect", "say", "blame", "sugg
 
 
 def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
-            here: list[Candidate]) -> Iterator[Candidate]:
+            here: list[Candidate]) -> Iterator[tuple[Candidate, bool]]:
     """'X have denied these accusations' → the claims about X in the previous sentence, negated;
-    '…, a charge Tehran denies' → the claims of this sentence, negated."""
+    '…, a charge Tehran denies' → the claims of this sentence, negated (each with True); a claim reported
+    by a speaker and so denied is the speaker's charge, CRITICIZE of the denier (with False)."""
     for verb in sent:
         if verb.lemma_.lower() not in lex.negating_verbs or verb.pos_ != "VERB":
             continue
@@ -104,14 +105,31 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         noun = next((x for x in claims[0].subtree if x.lemma_.lower() in CLAIM_NOUNS),
                     claims[0])  # "a charge Abu Dhabi denies": the charge, a compound of the name
         said = verb.text if noun.i == verb.i else f"{verb.text} {noun.text}"
-        if pool is here:  # only what the charge says: "visited Israel, and officials accuse him of signing a
+        local = pool is here
+        if local:  # only what the charge says: "visited Israel, and officials accuse him of signing a
             cues = [t.i for t in sent if t.i < noun.i and t.lemma_.lower() in CLAIM_CUES]  # deal, a charge he denies"
             if cues:
                 pool = [c for c in pool if cues[-1] < c.trigger < noun.i]
+        charged = set()
         for claim in pool:
             if claim.source.id in deniers or claim.source.affiliation in deniers or (  # the Taliban, denied by Kabul
                     claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
-                yield Candidate(claim.source, claim.relation, claim.target, verb.i, said, True)
+                yield Candidate(claim.source, claim.relation, claim.target, verb.i, said, True), True
+                if not local or claim.source.id in charged:
+                    continue
+                charged.add(claim.source.id)  # "X said China had given Pakistan data, a charge Beijing denied":
+                for speaker in _reporters(sent.doc[claim.trigger], reader, lex):  # X's charge against China
+                    if speaker.id != claim.source.id and not ctx.acts_for(speaker, claim.source):
+                        yield Candidate(speaker, "CRITICIZE", claim.source, noun.i, noun.text, True), False
+
+
+def _reporters(trigger, reader: SentenceReader, lex: Lexicon) -> list:
+    """Who reports the clause ``trigger`` stands in ('X said Y had …'): the subject of the nearest reporting verb
+    above it, only 'say'-like verbs (an accusation verb gives its own CRITICIZE)."""
+    for head in list(trigger.ancestors)[:4]:
+        if head.lemma_.lower() in ("say", "tell", "report", "claim", "assert", "insist", "state"):
+            return [a for c in head.children if c.dep_ == "nsubj" for a in reader.actors_of(c)]
+    return []
 
 
 def _excepted(sent, mentions, actor) -> bool:
@@ -143,12 +161,14 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
             mod = replace(mod, negated=True, hedged=False)  # "met Weidel but not Scholz"
         found.append((cand, mod))
     hedged_here = [cand for cand, mod in found if mod.hedged and not mod.negated]
-    denied = list(denials(sent, reader, ctx, lexicon, hedged_here))
+    said = list(denials(sent, reader, ctx, lexicon, hedged_here))
+    denied = [cand for cand, negated in said if negated]
+    charges = [cand for cand, negated in said if not negated]  # the reporter's accusation: asserted
     gone = {(c.source.id, c.relation, c.target.id) for c in denied}
     # "accused X of arming Y, a charge X denies": the claim denied in its own sentence is negated only
     found = [(cand, mod) for cand, mod in found if not (
         mod.hedged and not mod.negated and (cand.source.id, cand.relation, cand.target.id) in gone)]
-    found += [(cand, Modality(negated=True)) for cand in denied]
+    found += [(cand, Modality(negated=True)) for cand in denied] + [(cand, Modality()) for cand in charges]
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found
