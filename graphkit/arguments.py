@@ -182,24 +182,18 @@ class SentenceReader:
             if child.dep_ == "appos" and child.i in self.by_token and \
                     self.by_token[child.i].actor.kind in ("organization", "group") and t.pos_ == "NOUN":
                 return [self.by_token[child.i].actor]
-        if lemma == "counterpart":  # "X and his Indonesian counterpart, Y, agreed", Y attached to X by the parser
-            after = t.right_edge.i + 1
+        if lemma in self.lex.person_role_words | self.lex.leading_roles:  # the name after ", " the parser hung
+            after = t.right_edge.i + 1  # elsewhere: "X and his Indonesian counterpart, Y, agreed" (Y on X),
             named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
-            if named is not None and named.actor.kind == "person" and named.start == after + 1:
-                return [named.actor]
-        if lemma in self.lex.person_role_words | self.lex.leading_roles:
-            # "received by Brazil's president, Lula da Silva", the name hung on the verb by the parser
-            after = t.right_edge.i + 1
-            named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
-            if named is not None and named.actor.kind == "person" and named.start == after + 1:
-                root = self.doc[named.end - 1]
-                if root.dep_ in ("npadvmod", "appos", "dep") and root.head.i not in {x.i for x in t.subtree}:
+            if named is not None and named.actor.kind == "person" and named.start == after + 1:  # "received by
+                root = self.doc[named.end - 1]  # Brazil's president, Lula da Silva" (Lula on the verb)
+                if lemma == "counterpart" or (root.dep_ in ("npadvmod", "appos", "dep")
+                                              and root.head.i not in {x.i for x in t.subtree}):
                     return [named.actor]
         if t.lower_ in FIRST_PERSON:  # "‘I want to thank …,’ he told the media": the speaker
             speakers = self._speaker(t, depth)
             if t.lower_ == "our":  # "called Britain 'our closest ally'", "our partnership": the speaker's country
-                speakers = list({a.id: a for a in (self.ctx.state_of(x) or x if x.kind == "person" else x
-                                                   for x in speakers)}.values())
+                speakers = list({a.id: a for a in map(self._state_of, speakers)}.values())
             return speakers
         if t.lower_ in ("its", "their") and t.dep_ == "poss":
             bound = self._bound_possessive(t, depth)

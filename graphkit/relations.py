@@ -871,7 +871,7 @@ class RelationFinder:
                   and (c.head.i == verb.i or c.i in {x.i for x in contract.subtree})
                   for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)] or \
             [a for p in arms for a in r.makers_of(p)]
-        buyers = [r.ctx.state_of(a) or a if a.kind == "person" else a for a in buyers]
+        buyers = [r._state_of(a) for a in buyers]  # a signing minister buys for the state
         yield from self._emit([a for a in makers if a not in buyers], "SUPPLY_ARMS", buyers, contract,
                               _phrase(contract))
 
@@ -1119,17 +1119,15 @@ class RelationFinder:
         positive = [label for label in labels if words(label) & POSITIVE_LABELS]
         if not negative and not positive and not objects and verb.dep_ in ("relcl", "acl") and \
                 verb.head.lemma_.lower() in self.lex.event_summaries:  # "…, a move Seoul called 'very abnormal'":
-            negative = [label for label in labels if any(  # a quoted word put on another's act is a reproach,
-                t.is_quote for t in [*label.subtree, r.doc[max(label.left_edge.i - 1, 0)]])  # unless it praises
-                        and not {t.lemma_.lower() for t in label.subtree} & QUOTED_PRAISE]
+            negative = [label for label in labels if _quoted_reproach(label, QUOTED_PRAISE)]  # a quoted word put
+            # on another's act is a reproach, unless it praises
         if not negative and not positive and objects and all(
                 o.pos_ == "NOUN" and o.i not in r.by_token and any(
                     c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token for c in o.children) for o in objects):
             # 'called Beijing's travel warning "inconsistent with" …', 'called the French response "excessive"':
             # a quoted word put on what another actor did is a reproach, unless it praises
-            negative = [label for label in labels if label.i > objects[0].i and any(
-                t.is_quote for t in [*label.subtree, r.doc[max(label.left_edge.i - 1, 0)]])
-                        and not {t.lemma_.lower() for t in label.subtree} & (QUOTED_PRAISE | POSITIVE_LABELS)]
+            negative = [label for label in labels
+                        if label.i > objects[0].i and _quoted_reproach(label, QUOTED_PRAISE | POSITIVE_LABELS)]
         for label in labels:  # "called China a decisive enabler of Russia's war": China SUPPORT Russia (a claim)
             kinds = [rel for rel, preps in self.lex.nouns.get(label.lemma_.lower(), ()) if "of" in preps
                      and rel in ("SUPPORT", "ALLY")]  # not "a client of the West": the client buys
@@ -2204,6 +2202,13 @@ def _taken_part_in(verb, lemma: str) -> list:
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return []
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+
+
+def _quoted_reproach(label, praise) -> bool:
+    """A label in quotation marks ('called it "regrettable"') that says none of the ``praise`` words."""
+    doc = label.doc
+    return any(t.is_quote for t in [*label.subtree, doc[max(label.left_edge.i - 1, 0)]]) and \
+        not {t.lemma_.lower() for t in label.subtree} & praise
 
 
 def _pro_verb(verb) -> bool:
