@@ -724,7 +724,8 @@ class RelationFinder:
                               symmetric_fallback=sources)
 
     def accusation(self, verb, lemma: str) -> Iterator[Candidate]:
-        """'X warned Y (that …)' → X THREATEN Y; 'X warned/alleged that Y …' → X CRITICIZE Y."""
+        """'X warned Y (that …)' → X THREATEN Y; 'X warned/alleged that Y …' (an act of the vocabulary) and 'X
+        complained/charged that Y …' (anything) → X CRITICIZE Y."""
         r = self.r
         r.indirect = False
         sources = r.agents(verb)
@@ -737,13 +738,15 @@ class RelationFinder:
         if any(c.dep_ == "dobj" for c in verb.children):
             return
         triggers = self.lex.trigger_lemmas()
-        for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+        for clause in [c for c in verb.children if c.dep_ == "ccomp"
+                       and not any(w.tag_ in ("WP", "WDT") for w in c.children)]:  # "protest what it called …"
             # "warned that X would face consequences / risks losing … unless …", "would not be safe": a threat
             consequences = lemma == "warn" and any(
                 (t.dep_ == "mark" and t.lower_ in ("unless", "if")) or t.lemma_.lower() in CONSEQUENCES
                 for t in clause.subtree)
-            if not consequences and not any(t.lemma_.lower() in triggers for t in clause.subtree):
-                continue  # "warned that the economy would slow" accuses nobody
+            if not consequences and lemma in ("warn", "allege") and \
+                    not any(t.lemma_.lower() in triggers for t in clause.subtree):
+                continue  # "warned that the economy would slow" accuses nobody; "complained that X ignored …" does
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
             accused = [a for a in accused if a.id not in {s.id for s in sources}]
             yield from self._emit(sources, "THREATEN" if consequences else "CRITICIZE", accused, verb, _phrase(verb))
