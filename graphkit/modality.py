@@ -62,6 +62,7 @@ def _span_text(token) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+CANCELLING = frozenset({"cancel", "postpone", "scrap", "shelve", "scrub", "delay", "defer"})
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
 
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
@@ -77,6 +78,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         head = trigger.head  # "the agreement between X and Y has not been signed"
         if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
             negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if trigger.dep_ == "dobj" and head.lemma_.lower() in CANCELLING:
+            negated = True  # "cancelled his visit to Riyadh", "postponed Modi's trip to Washington": it did not happen
         verb = head.head if trigger.dep_ == "pobj" and head.lower_ == "to" else head
         if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):
             negated = negated or any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("none", "nothing"))

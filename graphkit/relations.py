@@ -1250,7 +1250,9 @@ class RelationFinder:
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
-            if owners:
+            own = {s for a in r.agents(verb) for s in (a, r.ctx.state_of(a))}
+            owners = [a for a in owners if a not in own]  # "attended the inauguration of the Bundeswehr's brigade in
+            if owners:  # Vilnius": Germany's own event, held in Lithuania
                 owned = True
                 for cand in self._emit(r.agents(verb), "MEET", _unique(owners), event, _phrase(event)):
                     yield replace(cand, denied=away)
