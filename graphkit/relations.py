@@ -74,6 +74,11 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
+                     "cease", "end"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
+TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
+                        "people", "passenger"})
 WARSHIPS = frozenset({"warship", "ship", "vessel", "fleet", "frigate", "destroyer", "submarine", "corvette", "flotilla",
                       "navy", "carrier"})
 RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
@@ -308,6 +313,8 @@ class RelationFinder:
                 yield from self.withdrawal(token, lemma)
             if lemma in DESIGNATING:
                 yield from self.designation(token)
+            if lemma in BARRING:
+                yield from self.entry_ban(token)
             if lemma in LISTING:
                 yield from self.listed(token)
             if lemma in RELYING:
@@ -1328,6 +1335,34 @@ class RelationFinder:
         r.indirect = False
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def entry_ban(self, verb) -> Iterator[Candidate]:
+        """'barred entry to nationals of Chad and Eritrea', 'stopped issuing visas to U.S. citizens', 'suspended
+        visas for Chinese travellers', 'banned travellers from Chad' → SANCTION the travellers' states. The
+        barring side is the subject, or who signed the document that bars ('the proclamation, which Trump
+        signed, bars …')."""
+        r = self.r
+        r.indirect = False
+        heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("issue", "grant")]
+        objects = [o for h in heads for o in h.children if o.dep_ in ("dobj", "nsubjpass")]
+        entry = [o for o in objects if o.lemma_.lower() in ENTRY_NOUNS]
+        people = [o for o in objects if o.lemma_.lower() in TRAVELLERS]
+        if not entry and not people:
+            return
+        for noun in [*heads, *entry]:
+            people += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "from", "on")
+                       for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in TRAVELLERS or (
+                           p.i in r.by_token and p.ent_type_ == "NORP"))]  # "visas for Americans"
+        barred = _unique([a for p in people for a in (
+            r._pobj_actors(p, ("of", "from"), 0) + r.makers_of(p) + (r.actors_of(p) if p.i in r.by_token else []))])
+        if not barred:
+            return
+        sources = r.agents(verb)
+        if not sources:  # "the proclamation, which Trump signed, bars …"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            sources = [a for rel in (subject.children if subject is not None else ()) if rel.dep_ == "relcl"
+                       for c in rel.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
+        yield from self._emit(sources, "SANCTION", [a for a in barred if a not in sources], verb, _phrase(verb))
 
     def designation(self, verb) -> Iterator[Candidate]:
         """'designated the cartel as a (foreign) terrorist organisation', 'lists X as a terrorist group' → SANCTION."""
