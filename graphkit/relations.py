@@ -331,7 +331,7 @@ class RelationFinder:
                 yield from self.labelled(token)
             if lemma in BLAMING:
                 yield from self.responsibility(token, lemma)
-            if lemma in ("be", "remain", "feel", "become"):
+            if lemma in ("be", "remain", "feel", "become") or token.lower_ in DISPLEASED:
                 yield from self.displeased(token)
             if lemma in ("place", "put", "keep"):
                 yield from self.placed_under(token)
@@ -1027,14 +1027,22 @@ class RelationFinder:
     def displeased(self, verb) -> Iterator[Candidate]:
         """'X was very unhappy about the Israeli strike', 'X is alarmed by Y's moves' → X CRITICIZE the doer."""
         r = self.r
-        for adj in [c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in DISPLEASED]:
+        feelings = [c for c in verb.children if c.dep_ == "acomp" and DISPLEASED & {c.lemma_.lower(), c.lower_}]
+        if verb.lower_ in DISPLEASED and any(c.dep_ == "auxpass" for c in verb.children):
+            feelings.append(verb)  # 'said that it was "concerned" about …', parsed as a passive
+        for adj in feelings:
             if any(c.dep_ == "neg" for c in [*verb.children, *adj.children]):
                 continue
-            about = [p for c in adj.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by")
+            about = [p for c in adj.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in ("about", "over", "with", "at", "by")
                      for p in c.children if p.dep_ == "pobj"]
             targets = [a for p in about for a in r.actors_of(p) or r.makers_of(p)]
+            targets += [a for p in about if p.i not in r.by_token and self.lex.object_class(p.lemma_) == "agreement"
+                        for a in r._pobj_actors(p, ("with", "between"), 0)]  # "concerned about Togo's agreement with Russia"
             r.indirect = False
-            yield from self._emit(r.agents(verb), "CRITICIZE", [a for a in _unique(targets)], adj, _phrase(adj))
+            feeling = r.agents(verb) if adj is not verb else \
+                [a for c in verb.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)]
+            yield from self._emit(feeling, "CRITICIZE", [a for a in _unique(targets)], adj, _phrase(adj))
 
     def reported_wrong(self, verb) -> Iterator[Candidate]:
         """'X said Y had committed a flagrant violation of …', 'X said Y had violated its borders' → X CRITICIZE Y."""
