@@ -76,6 +76,7 @@ WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
                      "cease", "end"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
 ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
 TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
                         "people", "passenger"})
@@ -315,6 +316,8 @@ class RelationFinder:
                 yield from self.designation(token)
             if lemma in BARRING:
                 yield from self.entry_ban(token)
+            if lemma == "thank":
+                yield from self.thanked_for(token)
             if lemma in LISTING:
                 yield from self.listed(token)
             if lemma in RELYING:
@@ -1343,6 +1346,23 @@ class RelationFinder:
         r.indirect = False
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def thanked_for(self, verb) -> Iterator[Candidate]:
+        """'Pezeshkian thanked Pakistan for its support' → Pakistan SUPPORT Iran (the thanker's side), besides the
+        thanks themselves; 'thanked Kim for his support for Russia's war' / 'for their solidarity with Russia' →
+        the side named in the support."""
+        r = self.r
+        r.indirect = False
+        backing = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in BACKING]
+        if not backing:
+            return
+        thanked = r.slot_actors(verb, "dobj")
+        named = [a for p in backing for a in r._pobj_actors(p, ("for", "with", "to"), 0) +
+                 [a for c in p.children if c.dep_ == "prep" and c.lower_ in ("for", "with", "to")
+                  for o in c.children if o.dep_ == "pobj" for a in r.makers_of(o)]]
+        thankers = [r._state_of(a) for a in r.agents(verb)]
+        yield from self._emit(thanked, "SUPPORT", _unique(named) or _unique(thankers), backing[0], _phrase(backing[0]))
 
     def entry_ban(self, verb) -> Iterator[Candidate]:
         """'barred entry to nationals of Chad and Eritrea', 'stopped issuing visas to U.S. citizens', 'suspended
