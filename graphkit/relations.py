@@ -484,6 +484,9 @@ class RelationFinder:
                        for a in r.actors_of(c)] if "dobj" in slots else []  # "flew to Moscow and was received by Putin"
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
+            if not set(targets) - set(sources) and verb.dep_ == "acl" and relation in SUMMING_UP and \
+                    verb.head.lemma_.lower() in self.lex.event_summaries:  # "…, a move condemned by Israel": who moved
+                targets = [a for a in self._summed_up_doers(verb.head) if a not in sources]
             described = r.participle_head(verb) if not targets and "dobj" in slots else None
             if described is not None:  # "Hamas, funded by Qatar and armed by Iran"; "The Houthis, armed by Iran, fired"
                 targets = r.actors_of(described)
@@ -654,7 +657,7 @@ class RelationFinder:
                        if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
         if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
-                verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))) \
+                verb.dep_ == "acl" and (any(c.dep_ == "nsubj" for c in verb.children) or r.by_agent(verb)))) \
                 and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
         if relation in SUMMING_UP and not targets and verb.dep_ == "conj" and len(
