@@ -27,6 +27,8 @@ CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", 
 REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request", "implore", "appeal", "encourage",
                 "threaten", "invite", "push", "lobby", "beg", "petition"}
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  # "no intention of …" negates
+DENIED_BY_NONE = {"make", "be", "amount", "constitute", "turn", "mean"}
+NO_SIGN = {"sign", "indication", "evidence", "proof", "hint"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
 
 
@@ -152,6 +154,12 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                     not any(t.dep_ == "relcl" and t.head.lemma_.lower() not in CLAIMED for t in chain[:depth]):
                 # not "delayed the tariffs he had threatened"; but "denied a report that X had delivered …"
                 negated = True  # not "refused X, although its officials hold talks with Y"
+            if prev.dep_ in ("ccomp", "attr", "oprd", "xcomp", "acomp", "dobj") and lemma in DENIED_BY_NONE and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("none", "nothing") for c in children):
+                negated = True  # "none of this makes Iran and Russia allies"
+            if prev.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in NO_SIGN and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in children):
+                negated = True  # "has given no sign it would send troops", "showed no indication it would …"
             if gov.lower_ == "without" and prev.dep_ == "pcomp" and depth == 1:
                 negated = True  # "signed the plan without first consulting Wellington"
             if prev.lower_ == "short" and lemma in ("stop", "fall", "come"):
