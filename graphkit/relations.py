@@ -75,7 +75,9 @@ BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore res
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
-                     "cease", "end"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+                     "cease", "end", "revoke", "cancel"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
+MISSIONS = frozenset({"consulate", "embassy", "mission", "consulate-general", "legation"})
 BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
 ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
 TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
@@ -318,6 +320,8 @@ class RelationFinder:
                 yield from self.entry_ban(token)
             if lemma == "thank":
                 yield from self.thanked_for(token)
+            if lemma in CLOSING:
+                yield from self.mission_closed(token)
             if lemma in LISTING:
                 yield from self.listed(token)
             if lemma in RELYING:
@@ -1350,6 +1354,25 @@ class RelationFinder:
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
 
+    def mission_closed(self, verb) -> Iterator[Candidate]:
+        """'Poland shut Russia's consulate in Krakow', 'ordered the closure of Russia's consulate', 'closed its
+        embassy in Kabul' → SANCTION the mission's state, or for one's own mission the state it is in."""
+        r = self.r
+        r.indirect = False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [p for o in objects if o.lemma_.lower() == "closure" for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        sources = r.agents(verb) if not r.is_passive(verb) else r.by_agent(verb)
+        own = {s for a in sources for s in (a, r.ctx.state_of(a))}
+        for mission in [o for o in objects if o.lemma_.lower() in MISSIONS]:
+            owners = [a for c in mission.children if c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token
+                      for a in r.actors_of(c)]
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in mission.children) or \
+                    set(owners) & own:
+                owners = [a for a in r.place_actors(mission, ("in",)) + r._pobj_actors(mission, ("in",), 0)
+                          if a not in own]  # "closed its embassy in Kabul": the host
+            yield from self._emit(sources, "SANCTION", _unique(owners), verb, _phrase(verb))
+
     def thanked_for(self, verb) -> Iterator[Candidate]:
         """'Pezeshkian thanked Pakistan for its support' → Pakistan SUPPORT Iran (the thanker's side), besides the
         thanks themselves; 'thanked Kim for his support for Russia's war' / 'for their solidarity with Russia' →
@@ -1384,7 +1407,9 @@ class RelationFinder:
             people += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "from", "on")
                        for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in TRAVELLERS or (
                            p.i in r.by_token and p.ent_type_ == "NORP"))]  # "visas for Americans"
-        barred = _unique([a for p in people for a in (
+        holders = [a for o in entry if o.lemma_.lower() == "visa" for c in o.children if c.dep_ == "poss"
+                   for a in r.actors_of(c)]  # "revoked Petro's visa"
+        barred = _unique(holders + [a for p in people for a in (
             r._pobj_actors(p, ("of", "from"), 0) + r.makers_of(p) + (r.actors_of(p) if p.i in r.by_token else []))])
         if not barred:
             return
