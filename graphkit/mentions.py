@@ -490,6 +490,16 @@ def _slug(name: str) -> str:
     return slug(name)
 
 
+def _own_subjects(token) -> set[int]:
+    """Token positions of the subjects of the verb an object pronoun hangs on and of the verbs that control it."""
+    verb, clause = token.head, [token.head]
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and len(clause) < 4 and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+        clause.append(verb)
+    return {c.i for v in clause for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+
+
 def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
     """Actors a pronoun or definite description refers to (same or previous sentence), or []."""
     word = token.lower_
@@ -532,6 +542,14 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         taken = [m.actor for m in current if any(m.start <= c.i < m.end for c in first) and m.actor.kind != "person"]
         if taken:
             return taken[:1]
+    if word == "it" and token.dep_ == "dobj":  # "Rabat cut ties with Tehran, accusing it of …": not the
+        own_ids = {m.actor.id for m in states if m.sentence == number and m.start in _own_subjects(token)}
+        others = [m for m in states if m.actor.id not in own_ids]  # subject of its own verb or of those above
+        here = [m for m in others if m.sentence == number]
+        topics = [m for m in here if m.subject and token.head.lemma_.lower() not in lexicon.label_verbs]
+        # "Paraguay recognises Taipei, and Beijing urged it to …"; not "… the Israeli strike, and Iran called it …"
+        if own_ids and (here or others):
+            return [(topics or here or others)[-1].actor]
     if word in PRONOUNS_STATE:
         subject = sorted((m for m in states if m.subject and m.sentence == number), key=lambda m: -m.start)
         if not subject and _is_subject(token):  # "New Delhi has … . It has also deepened …": the topic goes on
@@ -550,12 +568,7 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             if subjects:
                 return [subjects[-1].actor]
         else:  # "Xi received him": not the subject of its own verb, nor of the verbs that control it
-            verb, clause = token.head, [token.head]  # "X, Y and Z were among the first to congratulate her"
-            while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and len(clause) < 4 and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                verb = verb.head
-                clause.append(verb)
-            own = {c.i for v in clause for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+            own = _own_subjects(token)  # "X, Y and Z were among the first to congratulate her"
             own_ids = {m.actor.id for m in people if m.sentence == number and m.start in own}
             people = [m for m in people if m.actor.id not in own_ids]
         return [people[-1].actor] if people else []
