@@ -78,6 +78,12 @@ BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt
                      "cease", "end", "revoke", "cancel"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
 MISSIONS = frozenset({"consulate", "embassy", "mission", "consulate-general", "legation"})
+RETORTING = frozenset({"say", "warn", "vow", "threaten", "pledge", "insist", "promise", "reserve", "declare", "add"})
+FUTURE_AUX = frozenset({"would", "will", "could", "may", "might", "'ll", "shall", "to", "can", "wo"})
+RETALIATING = frozenset({"respond", "retaliate", "react", "reciprocate", "answer"})
+COUNTERMEASURES = frozenset({"countermeasure", "retaliation", "reprisal", "countermeasures"})
+DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
+THREATS = frozenset({"threat", "ultimatum"})
 BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
 ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
 TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
@@ -168,12 +174,56 @@ class RelationFinder:
         found = [c for c in found if not (  # "refused to recognise X": REJECT X, not a recognition denied
             c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
             ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
-        for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found)]:
+        for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found),
+                     *self._retaliation(found)]:
             key = (cand.source.id, cand.relation, cand.target.id)
             if key not in seen:
                 seen.add(key)
                 found.append(cand)
         yield from found
+
+    def _retaliation(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'warned that Pyongyang would take corresponding measures', 'said Moscow would respond in kind', 'warned
+        of overwhelming countermeasures', 'reserved the right to respond' → THREATEN: against whom the response is
+        named ('retaliate against X', 'if Washington raised tariffs'), or else whom the speaker criticized,
+        sanctioned or rejected in the same sentence. 'Nigeria rejected Trump's threat' → Trump THREATEN Nigeria."""
+        r = self.r
+        r.indirect = False
+        for verb in r.sent:
+            lemma = _lemma(verb)
+            if lemma in DEFYING and verb.pos_ == "VERB":
+                for threat in [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in THREATS]:
+                    makers = [a for c in threat.children if c.dep_ == "poss" for a in r.actors_of(c)]
+                    yield from self._emit(makers, "THREATEN", r.agents(verb), verb, _phrase(verb))
+            if lemma not in RETORTING or verb.pos_ != "VERB":
+                continue
+            speakers = r.agents(verb)
+            own = {x for a in speakers for x in (a, r.ctx.state_of(a)) if x is not None}
+            acts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+            acts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and lemma in ("warn", "threaten")
+                     for p in c.children if p.dep_ == "pobj"]
+            acts += [a for h in [verb, *(c for c in acts if _lemma(c) == "reserve")] for c in h.children
+                     if c.dep_ == "dobj" and c.lower_ == "right"
+                     for a in c.children if a.dep_ in ("acl", "relcl")]  # "(said it) reserved the right to respond"
+            responses = [a for a in acts if _lemma(a) in RETALIATING or (
+                a.pos_ == "NOUN" and _lemma(a) in COUNTERMEASURES) or (_lemma(a) == "take" and any(
+                    o.dep_ == "dobj" and _lemma(o) in COUNTERMEASURES | {"measure", "step", "action"}
+                    for o in a.children))]
+            responses = [a for a in responses if all(  # the speaker's own response, not another's
+                x in own for c in a.children if c.dep_ == "nsubj" for x in r.actors_of(c)) and (
+                a.pos_ == "NOUN" or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in a.children))]
+            # one to come ("would respond", "to respond"), not "had responded with restraint"
+            if not responses or not speakers:
+                continue
+            targets = [x for a in responses for p in a.subtree if p.dep_ == "prep" and p.lower_ in ("against", "to")
+                       and p.head.i == a.i for o in p.children if o.dep_ == "pobj" for x in r.actors_of(o)]
+            targets += [x for a in responses for c in a.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children)
+                for n in c.children if n.dep_ == "nsubj" for x in r.actors_of(n)]  # "… if Washington raised tariffs"
+            if not targets:
+                targets = [c.target for c in found if c.source in own and c.relation in ("CRITICIZE", "SANCTION")]
+            yield from self._emit(speakers, "THREATEN", [t for t in _unique(targets) if t not in own], verb,
+                                  _phrase(verb))
 
     def _followed_suit(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'Mali cut ties with Kyiv; Niger followed suit', '…, as did Jordan', 'and so did Jordan',
