@@ -444,7 +444,8 @@ class RelationFinder:
             if lemma in ("contract", "deal", "order", "agreement") and token.dep_ in ("dobj", "nsubjpass"):
                 yield from self.arms_contract(token)
             if lex.object_class(lemma) == "troops" or (_lemma(token) == "base" and token.dep_ == "dobj"
-                                                       and _lemma(token.head) in KEEPING):
+                                                       and _lemma(token.head) in KEEPING) or (
+                    lemma == "presence" and any(c.lower_ in ("military", "naval", "troop") for c in token.children)):
                 yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
                 yield from self.weapons_aimed(token)
@@ -1772,6 +1773,10 @@ class RelationFinder:
         if kept:
             hosts += r._pobj_actors(troops, ("in",), 0) or r._pobj_actors(troops.head, ("in",), 0) or \
                 r.place_actors(troops, ("in",)) or r.place_actors(troops.head, ("in",))
+        fighting = troops.dep_ == "nsubj" and _lemma(troops.head) in self.lex.verbs_by_relation.get("ATTACK", ())
+        if not kept and not fighting and not any(c.dep_ == "acl" for c in troops.children):  # "Turkey's troops in
+            # Libya", "Rwanda's contingent in Bangui"; not "Russian troops in Ukraine advanced", an invasion
+            hosts += r._pobj_actors(troops, ("in",), 0) or r.place_actors(troops, ("in",))
         predicates = [c for c in troops.children if c.dep_ == "acl"]
         if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
             predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
