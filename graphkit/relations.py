@@ -1773,7 +1773,9 @@ class RelationFinder:
         if kept:
             hosts += r._pobj_actors(troops, ("in",), 0) or r._pobj_actors(troops.head, ("in",), 0) or \
                 r.place_actors(troops, ("in",)) or r.place_actors(troops.head, ("in",))
-        fighting = troops.dep_ == "nsubj" and _lemma(troops.head) in self.lex.verbs_by_relation.get("ATTACK", ())
+        attacking = self.lex.verbs_by_relation.get("ATTACK", ())
+        fighting = (troops.dep_ == "nsubj" and _lemma(troops.head) in attacking) or (
+            troops.dep_ == "pobj" and _lemma(troops.head.head) in attacking)  # "fighting alongside Russian forces"
         if not kept and not fighting and not any(c.dep_ == "acl" for c in troops.children):  # "Turkey's troops in
             # Libya", "Rwanda's contingent in Bangui"; not "Russian troops in Ukraine advanced", an invasion
             hosts += r._pobj_actors(troops, ("in",), 0) or r.place_actors(troops, ("in",))
