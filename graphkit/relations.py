@@ -76,6 +76,8 @@ WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
                      "cease", "end", "revoke", "cancel"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+SHARED = frozenset({"intelligence", "information", "data", "technology", "know-how", "expertise", "experience",
+                    "imagery", "intel"})  # "shared intelligence with X"
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
 MISSIONS = frozenset({"consulate", "embassy", "mission", "consulate-general", "legation"})
 RETORTING = frozenset({"say", "warn", "vow", "threaten", "pledge", "insist", "promise", "reserve", "declare", "add"})
@@ -372,6 +374,8 @@ class RelationFinder:
                 yield from self.thanked_for(token)
             if lemma in CLOSING:
                 yield from self.mission_closed(token)
+            if lemma == "share":
+                yield from self.shared_with(token)
             if lemma in LISTING:
                 yield from self.listed(token)
             if lemma in RELYING:
@@ -1404,6 +1408,19 @@ class RelationFinder:
         r.indirect = False
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def shared_with(self, verb) -> Iterator[Candidate]:
+        """'was sharing information with the United States and Japan', 'stop sharing intelligence with U.S.
+        agencies' → COOPERATE; not 'shares a border with Russia'."""
+        r = self.r
+        r.indirect = False
+        shared = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in SHARED]
+        partners = [a for h in [verb, *shared] for a in r._pobj_actors(h, ("with",), 0)]
+        partners += [a for h in [verb, *shared] for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in c.children if p.dep_ == "pobj" and p.i not in r.by_token for a in r.makers_of(p)]
+        if shared:  # "with U.S. agencies": the agencies' state
+            yield from self._emit(r.agents(verb), "COOPERATE", _unique(partners), verb, _phrase(verb),
+                                  symmetric_fallback=())
 
     def mission_closed(self, verb) -> Iterator[Candidate]:
         """'Poland shut Russia's consulate in Krakow', 'ordered the closure of Russia's consulate', 'closed its
