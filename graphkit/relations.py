@@ -76,6 +76,9 @@ WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
 BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
                      "cease", "end", "revoke", "cancel"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+MILITARY_MODIFIERS = frozenset({"air", "military", "bombing", "drone", "missile", "ground", "naval", "armed", "combat",
+                                "targeted", "counterterrorism", "counter-terrorism", "counterinsurgency", "aerial",
+                                "artillery", "punitive"})
 SHARED = frozenset({"intelligence", "information", "data", "technology", "know-how", "expertise", "experience",
                     "imagery", "intel"})  # "shared intelligence with X"
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
@@ -1871,6 +1874,9 @@ class RelationFinder:
         if lemma == "force" and (noun.tag_ == "NNS" or not any(c.dep_ == "prep" and c.lower_ == "against"
                                                                for c in noun.children)):
             return  # "use force against X" is an attack; "special forces", "its air force" are troops
+        if relation == "ATTACK" and lemma in ("campaign", "operation") and not any(
+                c.lower_ in MILITARY_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
+            return  # "an air campaign / military operation against X"; not "a campaign against corruption"
         anchor = self._anchor(noun)
         sources, targets = [], []
         adjunct = done_by = False
