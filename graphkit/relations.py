@@ -79,6 +79,8 @@ BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt
 MILITARY_MODIFIERS = frozenset({"air", "military", "bombing", "drone", "missile", "ground", "naval", "armed", "combat",
                                 "targeted", "counterterrorism", "counter-terrorism", "counterinsurgency", "aerial",
                                 "artillery", "punitive"})
+REGARDING = frozenset({"regard", "consider", "view", "see", "count", "treat"})  # "regards X as a partner"
+PARTNER_NOUNS = frozenset({"ally", "partner", "friend"})
 SHARED = frozenset({"intelligence", "information", "data", "technology", "know-how", "expertise", "experience",
                     "imagery", "intel"})  # "shared intelligence with X"
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
@@ -379,6 +381,8 @@ class RelationFinder:
                 yield from self.mission_closed(token)
             if lemma == "share":
                 yield from self.shared_with(token)
+            if lemma in REGARDING:
+                yield from self.regarded_as(token)
             if lemma in LISTING:
                 yield from self.listed(token)
             if lemma in RELYING:
@@ -1411,6 +1415,26 @@ class RelationFinder:
         r.indirect = False
         if targets:
             yield from self._emit(r.agents(verb), relation, _unique(targets), verb, _phrase(verb))
+
+    def regarded_as(self, verb) -> Iterator[Candidate]:
+        """'Algeria regards Russia as a strategic partner', 'India considers Japan a key ally', 'Russia, which
+        Algiers regards as a partner' → ALLY of the one who regards and the one regarded (an ally of someone
+        else named, 'as Moscow's partner', is left to the noun)."""
+        r = self.r
+        r.indirect = False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        roles = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                 if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")] + \
+            [c for o in objects for c in o.children if c.dep_ in ("appos", "attr", "npadvmod")]
+        roles = [n for n in roles if _lemma(n) in PARTNER_NOUNS and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "for")) for c in n.children)]
+        if not roles:
+            return
+        regarded = [a for o in objects for a in r.actors_of(o)]
+        if not regarded and verb.dep_ == "relcl":  # "Russia, which Algiers regards as a partner"
+            regarded = r.actors_of(verb.head)
+        sources = [a for a in r.agents(verb) if a not in regarded]
+        yield from self._emit(sources, "ALLY", regarded, roles[0], _phrase(roles[0]), symmetric_fallback=())
 
     def shared_with(self, verb) -> Iterator[Candidate]:
         """'was sharing information with the United States and Japan', 'stop sharing intelligence with U.S.
