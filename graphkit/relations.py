@@ -343,6 +343,9 @@ class RelationFinder:
             yield from self.due_in(token)
         if token.lower_ == "persona" and token.i + 2 < token.sent.end and token.nbor(2).lower_ == "grata":
             yield from self.non_grata(token)
+        if token.pos_ == "PROPN" and token.i in self.r.by_token and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            yield from self.there_for(token)
         if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed") and self.r.by_agent(token):
             token_is_participle = True  # "Kataib Hezbollah, armed and funded by the Guards": a reduced relative
         else:
@@ -1001,6 +1004,21 @@ class RelationFinder:
         if ranks:
             yield from self._emit(r.agents(verb), "ALLY", [a for o in objects for a in r.actors_of(o)], verb,
                                   _phrase(verb))
+
+    def there_for(self, name) -> Iterator[Candidate]:
+        """'Putin, in Kyrgyzstan for a summit of the CSTO, said …', 'Modi, in Washington for talks with Trump, …':
+        a person's visit to the state (MEET) and, for an organization's summit, MEET with the organization."""
+        r = self.r
+        people = [a for a in r.actors_of(name) if a.kind == "person"]
+        places = [a for c in name.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p) if a.kind == "country"]
+        gatherings = [p for c in name.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for p in c.children if p.dep_ == "pobj" and (self._gathering(p) or _lemma(p) == "visit")]
+        if not people or not places or not gatherings:
+            return
+        r.indirect = False
+        holders = [a for g in gatherings for a in self._holders(g) if a.kind == "organization"]
+        yield from self._emit(people, "MEET", _unique(places + holders), gatherings[0], _phrase(gatherings[0]))
 
     def was_in(self, verb) -> Iterator[Candidate]:
         """'Carney was in Paris and London', 'Zelensky was in Washington on Friday': a person's visit (MEET).
