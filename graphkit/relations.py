@@ -1018,7 +1018,9 @@ class RelationFinder:
             return
         r.indirect = False
         holders = [a for g in gatherings for a in self._holders(g) if a.kind == "organization"]
-        yield from self._emit(people, "MEET", _unique(places + holders), gatherings[0], _phrase(gatherings[0]))
+        partners = [a for g in gatherings for a in r._pobj_actors(g, ("with",), 0)]  # "for talks with Trump"
+        yield from self._emit(people, "MEET", _unique(places + holders + partners), gatherings[0],
+                              _phrase(gatherings[0]))
 
     def was_in(self, verb) -> Iterator[Candidate]:
         """'Carney was in Paris and London', 'Zelensky was in Washington on Friday': a person's visit (MEET).
