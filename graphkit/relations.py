@@ -83,6 +83,8 @@ REGARDING = frozenset({"regard", "consider", "view", "see", "count", "treat"})  
 PARTNER_NOUNS = frozenset({"ally", "partner", "friend"})
 SHARED = frozenset({"intelligence", "information", "data", "technology", "know-how", "expertise", "experience",
                     "imagery", "intel"})  # "shared intelligence with X"
+WINDING_UP = frozenset({"shut", "close", "suspend", "halt", "cease", "stop", "end", "evacuate", "vacate", "reduce",
+                        "cut", "downgrade"})  # "ordered the embassy to suspend its work": a closure
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
 MISSIONS = frozenset({"consulate", "embassy", "mission", "consulate-general", "legation"})
 RETORTING = frozenset({"say", "warn", "vow", "threaten", "pledge", "insist", "promise", "reserve", "declare", "add"})
@@ -1475,8 +1477,11 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [p for o in objects if o.lemma_.lower() == "closure" for c in o.children
-                    if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        closed = [p for o in objects if o.lemma_.lower() == "closure" for c in o.children
+                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        errand = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _lemma(c) not in
+                  self.lex.leave_verbs | CLOSING | WINDING_UP]  # "ordered its embassy to lodge a protest"
+        objects = closed if _lemma(verb) == "order" and errand else objects + closed
         sources = r.agents(verb) if not r.is_passive(verb) else r.by_agent(verb)
         own = {s for a in sources for s in (a, r.ctx.state_of(a))}
         for mission in [o for o in objects if o.lemma_.lower() in MISSIONS]:
