@@ -27,6 +27,7 @@ CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", 
 REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request", "implore", "appeal", "encourage",
                 "threaten", "invite", "push", "lobby", "beg", "petition"}
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  # "no intention of …" negates
+RANKS = {"first", "second", "third", "last", "only", "latest", "next"}
 DENIED_BY_NONE = {"make", "be", "amount", "constitute", "turn", "mean"}
 NO_SIGN = {"sign", "indication", "evidence", "proof", "hint"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
@@ -67,6 +68,12 @@ def _span_text(token) -> str:
 CANCELLING = frozenset({"cancel", "postpone", "scrap", "shelve", "scrub", "delay", "defer"})
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
 
+def _ranked(verb) -> bool:
+    """'became the first country to recognise X', 'was the only leader to attend': the act happened."""
+    return any(c.dep_ in ("attr", "nsubj") and any(m.dep_ == "amod" and m.lower_ in RANKS for m in c.children)
+               for c in verb.children)
+
+
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
     """Negation, hedging, attribution and opinion of the relation at ``trigger``.
 
@@ -95,8 +102,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     negated = hedged = opinion = False
     attributed_to = None
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        hedged = True  # "an agreement to buy jets": bought when delivered
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and not any(
+            c.dep_ == "amod" and c.lower_ in RANKS for c in trigger.head.children):
+        hedged = True  # "an agreement to buy jets": bought when delivered; not "the first country to recognise X"
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
     clause = [trigger]
     for gov in chain[1:]:
@@ -115,7 +123,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             opinion = True
         if position + 1 < len(clause) and gov.dep_ in ("xcomp", "advcl") and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children) and \
-                clause[position + 1].lemma_.lower() not in ASPECT_VERBS:
+                clause[position + 1].lemma_.lower() not in ASPECT_VERBS and not _ranked(clause[position + 1]):
             hedged = True  # planned or purpose: "to meet", "pledged to strengthen"
     # the clause the trigger sits in: itself and its governors up to a reporting verb
     # "did not rule out sending troops", "refused to rule out strikes": a denial denied leaves it open

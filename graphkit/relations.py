@@ -240,8 +240,12 @@ class RelationFinder:
         r = self.r
         for verb in r.sent:
             pro = _pro_verb(verb)
-            if not (pro or _lemma(verb) == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit"
-                                                           for c in verb.children)):
+            following = _lemma(verb) == "follow" and verb.pos_ == "VERB" and (
+                any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children) or (  # "India has not followed",
+                    not any(c.dep_ in ("dobj", "agent", "auxpass", "nsubjpass", "prep", "xcomp", "ccomp")
+                            for c in verb.children) and verb.dep_ in ("ROOT", "conj")))  # "Japan followed later";
+            # not "the bombing that followed"
+            if not (pro or following):
                 continue
             denied = pro and any(c.dep_ == "neg" for c in verb.children)
             followers = r.agents(verb)
