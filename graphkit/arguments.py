@@ -409,6 +409,10 @@ class SentenceReader:
     def _state_of(self, actor: Actor) -> Actor:
         return self.ctx.state_of(actor) or actor
 
+    def own_side(self, actors: list[Actor]) -> set[Actor]:
+        """The actors and the states they act for: what cannot be the other end of their own act."""
+        return {x for a in actors for x in (a, self.ctx.state_of(a)) if x is not None}
+
 
     # -- argument collection ---------------------------------------------------
     def agents(self, verb, depth: int = 0) -> list[Actor]:

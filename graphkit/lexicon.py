@@ -102,6 +102,11 @@ class Lexicon:
                 | self.join_heads | {"join", "order", "trade", "exchange"})
 
     @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb that carries a relation or moves something (for the parse repair in graphkit.nlp)."""
+        return frozenset(self.verbs) | frozenset(self.transfer_verbs)
+
+    @cached_property
     def verbs_by_relation(self) -> dict[str, frozenset[str]]:
         """Relation → the verb lemmas (phrasal keys included) that trigger it; computed once."""
         found: dict[str, set[str]] = {}

@@ -27,7 +27,8 @@ CLAUSE_DEPS = ("xcomp", "aux", "conj", "dobj", "pobj", "prep", "attr", "acomp", 
 REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request", "implore", "appeal", "encourage",
                 "threaten", "invite", "push", "lobby", "beg", "petition"}
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  # "no intention of …" negates
-RANKS = {"first", "second", "third", "last", "only", "latest", "next"}
+RANKS = {"first", "second", "third", "last", "only", "latest", "next"}  # "the first country to recognise X"
+CANCELLING = frozenset({"cancel", "postpone", "scrap", "shelve", "scrub", "delay", "defer"})  # "cancelled his visit"
 DENIED_BY_NONE = {"make", "be", "amount", "constitute", "turn", "mean"}
 NO_SIGN = {"sign", "indication", "evidence", "proof", "hint"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
@@ -65,8 +66,8 @@ def _span_text(token) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-CANCELLING = frozenset({"cancel", "postpone", "scrap", "shelve", "scrub", "delay", "defer"})
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
+
 
 def _ranked(verb) -> bool:
     """'became the first country to recognise X', 'was the only leader to attend': the act happened."""

@@ -74,8 +74,7 @@ def repair_gerund_objects(doc):
     phrase that follows, hang from it."""
     from graphkit.lexicon import load_lexicon
 
-    lex = load_lexicon()
-    verbs = frozenset(lex.verbs) | frozenset(lex.transfer_verbs)
+    verbs = load_lexicon().verb_lemmas  # built once per process, not per document
     for gerund in doc:
         noun = gerund.head
         if gerund.tag_ != "VBG" or gerund.dep_ != "amod" or gerund.lemma_.lower() not in verbs or \

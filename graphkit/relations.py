@@ -74,8 +74,9 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable"})
 BLAMING = frozenset({"hold", "bear", "be"})  # "held X responsible", "X bore responsibility", "X was behind"
 WITHDRAWING = frozenset({"recall", "close", "shut", "seal", "withdraw", "pull"})  # and the lexicon's leave_verbs
 DESIGNATING = frozenset({"designate", "list", "blacklist", "declare"})
+# "barred entry to nationals of X", "stopped issuing visas to X citizens", "revoked Petro's visa"
 BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt", "stop", "limit", "curb", "freeze",
-                     "cease", "end", "revoke", "cancel"})  # "barred entry to nationals of X", "stopped issuing visas to X citizens"
+                     "cease", "end", "revoke", "cancel"})
 MILITARY_MODIFIERS = frozenset({"air", "military", "bombing", "drone", "missile", "ground", "naval", "armed", "combat",
                                 "targeted", "counterterrorism", "counter-terrorism", "counterinsurgency", "aerial",
                                 "artillery", "punitive"})
@@ -207,7 +208,7 @@ class RelationFinder:
             if lemma not in RETORTING or verb.pos_ != "VERB":
                 continue
             speakers = r.agents(verb)
-            own = {x for a in speakers for x in (a, r.ctx.state_of(a)) if x is not None}
+            own = r.own_side(speakers)
             acts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             acts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and lemma in ("warn", "threaten")
                      for p in c.children if p.dep_ == "pobj"]
@@ -240,12 +241,7 @@ class RelationFinder:
         r = self.r
         for verb in r.sent:
             pro = _pro_verb(verb)
-            following = _lemma(verb) == "follow" and verb.pos_ == "VERB" and (
-                any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children) or (  # "India has not followed",
-                    not any(c.dep_ in ("dobj", "agent", "auxpass", "nsubjpass", "prep", "xcomp", "ccomp")
-                            for c in verb.children) and verb.dep_ in ("ROOT", "conj")))  # "Japan followed later";
-            # not "the bombing that followed"
-            if not (pro or following):
+            if not (pro or _follows(verb)):
                 continue
             denied = pro and any(c.dep_ == "neg" for c in verb.children)
             followers = r.agents(verb)
@@ -1358,12 +1354,12 @@ class RelationFinder:
             visitors = [a for a in r.agents(verb) if a.kind == "person"]
             for cand in self._emit(visitors, "MEET", places, verb, _phrase(verb)):
                 yield replace(cand, denied=True)
+        own = r.own_side(r.agents(verb))
         for event in events:
             if not self._gathering(event):
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
-            own = {s for a in r.agents(verb) for s in (a, r.ctx.state_of(a))}
             owners = [a for a in owners if a not in own]  # "attended the inauguration of the Bundeswehr's brigade in
             if owners:  # Vilnius": Germany's own event, held in Lithuania
                 owned = True
@@ -1487,7 +1483,7 @@ class RelationFinder:
                   self.lex.leave_verbs | CLOSING | WINDING_UP]  # "ordered its embassy to lodge a protest"
         objects = closed if _lemma(verb) == "order" and errand else objects + closed
         sources = r.agents(verb) if not r.is_passive(verb) else r.by_agent(verb)
-        own = {s for a in sources for s in (a, r.ctx.state_of(a))}
+        own = r.own_side(sources)
         for mission in [o for o in objects if o.lemma_.lower() in MISSIONS]:
             owners = [a for c in mission.children if c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token
                       for a in r.actors_of(c)]
@@ -2431,6 +2427,17 @@ def _taken_part_in(verb, lemma: str) -> list:
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return []
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+
+
+def _follows(verb) -> bool:
+    """'Niger followed suit', '… but India has not followed', 'Japan followed later': a follower of what was said
+    before; not 'the bombing that followed' nor 'followed the talks'."""
+    if _lemma(verb) != "follow" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children):
+        return True
+    return verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in ("dobj", "agent", "auxpass", "nsubjpass", "prep", "xcomp", "ccomp") for c in verb.children)
 
 
 def _quoted_reproach(label, praise) -> bool:
