@@ -48,9 +48,11 @@ def _load(name: str, with_actors: bool):
     _split_abbreviation_hyphens(nlp)
     from spacy.language import Language
 
-    if not Language.has_factory("graphkit_gerund_objects"):  # spaCy stays unimported until a pipeline is loaded
-        Language.component("graphkit_gerund_objects", func=repair_gerund_objects)
-    nlp.add_pipe("graphkit_gerund_objects", last=True)
+    for component, repair in (("graphkit_gerund_objects", repair_gerund_objects),
+                              ("graphkit_subject_lists", repair_subject_lists)):
+        if not Language.has_factory(component):  # spaCy stays unimported until a pipeline is loaded
+            Language.component(component, func=repair)
+        nlp.add_pipe(component, last=True)
     if with_actors:
         from graphkit.actors import add_actor_ruler
 
@@ -99,6 +101,59 @@ def repair_gerund_objects(doc):
             governor.head = accused.head  # "accuses [the Emirates] [of shipping weapons]": "of" is the verb's
         if moved:
             nxt.head = gerund
+    return doc
+
+
+LIST_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+LIST_ITEM_WORDS = frozenset({"the", "'s", "\u2019s"})
+LIST_ADVERBS = frozenset({"then", "former", "now"})  # "Modi, Biden, then Japanese Prime Minister Kishida and …"
+
+
+def _list_item(doc, start: int, end: int):
+    """The tokens ``doc[start:end]`` as one named list item ("Joe Biden", "Australia's Anthony Albanese"), or None."""
+    span = doc[start:end]
+    if not len(span) or not all(t.ent_type_ in LIST_ENTITY_TYPES or t.pos_ == "PROPN" or t.lower_ in LIST_ITEM_WORDS
+                                for t in span):
+        return None
+    return span if any(t.ent_type_ in LIST_ENTITY_TYPES for t in span) else None
+
+
+def repair_subject_lists(doc):
+    """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
+    Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
+    subject ("Kishida and Albanese") is preceded, from the start of its sentence, by nothing but names separated by
+    commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects)."""
+    for subject in doc:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
+                not any(c.dep_ == "conj" for c in subject.rights) or \
+                not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in subject.rights):
+            continue
+        sent_start = subject.sent.start
+        edge = subject.left_edge.i
+        while edge > sent_start and doc[edge - 1].lower_ in LIST_ADVERBS:
+            edge -= 1
+        items, end = [], edge
+        while end > sent_start and doc[end - 1].text == ",":
+            start = end - 1
+            while start > sent_start and doc[start - 1].text != ",":
+                start -= 1
+            item = _list_item(doc, start, end - 1)
+            if item is None:
+                break
+            items.append(item)
+            end = start
+        if not items or end != sent_start or any(t in subject.ancestors for item in items for t in item):
+            continue
+        items.reverse()
+        heads = [max((t for t in item if t.pos_ not in ("DET", "PART")), key=lambda t: t.i) for item in items]
+        for item, head in zip(items, heads):
+            for token in item:
+                if token != head and not (token.head.i >= item.start and token.head.i < item.end):
+                    token.head, token.dep_ = head, "compound"
+        first = heads[0]
+        first.head, first.dep_ = subject.head, subject.dep_
+        for head in heads[1:] + [subject]:
+            head.head, head.dep_ = first, "conj"
     return doc
 
 

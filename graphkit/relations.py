@@ -674,8 +674,10 @@ class RelationFinder:
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
-        if targets and len(sources) > 1 and self.vocabulary[relation].symmetric and reciprocal:
-            # "Pashinyan and Aliyev met Trump": the two met each other too
+        if targets and len(sources) > 1 and self.vocabulary[relation].symmetric and reciprocal and \
+                _lemma(verb) != "trade":
+            # "Pashinyan and Aliyev met Trump": the two met each other too; two that trade with China need not
+            # trade with each other
             yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
         guests = _unique([a for a in r.slot_actors(verb, "dobj") if a not in sources]) \
             if relation == "MEET" and _lemma(verb) == "host" and not passive else []

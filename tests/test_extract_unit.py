@@ -140,6 +140,32 @@ def test_gerund_read_as_an_adjective_is_made_the_verb(vocab):
     assert triples(doc) == {("China", "SUPPLY_ARMS", "Russia", True)}
 
 
+def test_a_sentence_opening_list_of_names_is_made_one_subject(vocab):
+    """'Modi, Biden, Kishida and Albanese met', parsed with only 'Kishida and Albanese' as the subject."""
+    from graphkit.nlp import repair_subject_lists
+
+    rows = [("Modi", 7, "advcl", "PROPN", "Modi"), (",", 0, "punct", "PUNCT", ","), ("Biden", 0, "appos", "PROPN", "Biden"),
+            (",", 7, "punct", "PUNCT", ","), ("Kishida", 7, "nsubj", "PROPN", "Kishida"), ("and", 4, "cc", "CCONJ", "and"),
+            ("Albanese", 4, "conj", "PROPN", "Albanese"), ("met", 7, "ROOT", "VERB", "meet"), (".", 7, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
+    repair_subject_lists(doc)
+    assert (doc[0].head.i, doc[0].dep_) == (7, "nsubj")
+    assert sorted(t.text for t in doc[0].conjuncts) == ["Albanese", "Biden", "Kishida"]
+    assert ("Narendra Modi", "MEET", "Anthony Albanese", False) in triples(doc)
+
+
+def test_a_fronted_phrase_before_the_subject_is_no_list_item(vocab):
+    from graphkit.nlp import repair_subject_lists
+
+    rows = [("Yesterday", 5, "npadvmod", "NOUN", "yesterday"), (",", 5, "punct", "PUNCT", ","),
+            ("Kishida", 5, "nsubj", "PROPN", "Kishida"), ("and", 2, "cc", "CCONJ", "and"),
+            ("Albanese", 2, "conj", "PROPN", "Albanese"), ("met", 5, "ROOT", "VERB", "meet"), (".", 5, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(2, 3, "PERSON"), (4, 5, "PERSON")])
+    repair_subject_lists(doc)
+    assert (doc[0].head.i, doc[0].dep_) == (5, "npadvmod")
+    assert (doc[2].head.i, doc[2].dep_) == (5, "nsubj")
+
+
 def test_an_adjective_that_is_no_relation_verb_stays(vocab):
     from graphkit.nlp import repair_gerund_objects
 
