@@ -30,6 +30,7 @@ QUOTED_PRAISE = {"step", "forward", "historic", "positive", "welcome", "good", "
                  "landmark", "encouraging", "right", "brave", "courageous", "worth", "useful", "basis", "promising",
                  "interesting", "serious", "balanced", "fair", "reasonable", "realistic", "pragmatic", "sincere"}  # "a move Caracas called 'a first step'"
 MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
+PLACE_PREPOSITIONS = {"in", "near", "off", "over", "across", "around", "along", "at", "inside", "into"}
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
@@ -741,11 +742,10 @@ class RelationFinder:
             targets = [a for a in r.agents(verb.head) if a not in sources]
             sources = [a for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() not in
                        self.lex.event_summaries for a in r.actors_of(c)] or sources
-        if relation in SUMMING_UP and not targets and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.lex.nouns:
-            head = verb.head  # "joint patrols that NATO has criticised", "drills which X denounced as …": their doers
-            doers = [r.by_token[t.i].actor for t in head.subtree if t.i < head.i and t.i in r.by_token] or \
-                r._doers(head, 0) or self._summed_up_doers(head)
-            targets = [a for a in _unique(doers) if a not in sources]
+        if relation in SUMMING_UP and not targets and self._relative_event(verb) is not None:
+            # "joint patrols that NATO has criticised", "drills which X denounced as …", "patrols near the Kola
+            # Peninsula, which Moscow condemned": their doers
+            targets = [a for a in self._event_doers(self._relative_event(verb)) if a not in sources]
         if relation in SUMMING_UP and not targets and not passive:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
                        if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
@@ -1282,6 +1282,10 @@ class RelationFinder:
         # "called Managua's deal with Moscow a threat": both parties of the deal
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
+        if not targets and objects and all(o.lower_ == "which" for o in objects) and \
+                self._relative_event(verb) is not None:
+            targets = self._event_doers(self._relative_event(verb))  # "drills near the border, which X
+            # called a provocation": the drills' doers
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
@@ -2314,6 +2318,41 @@ class RelationFinder:
             r.indirect = True
             return r.agents(head)
         return []
+
+    def _event_doers(self, head) -> list[Actor]:
+        """Who did the event ``head`` names: "joint Chinese-Russian patrols", "drills by X", "X held drills"."""
+        r = self.r
+        if head.pos_ == "VERB":
+            return _unique(r.agents(head))
+        doers = [r.by_token[t.i].actor for t in head.subtree if t.i < head.i and t.i in r.by_token] or \
+            r._doers(head, 0) or self._summed_up_doers(head)
+        return _unique(doers)
+
+    def _relative_event(self, verb):
+        """The event a relative clause is about, a relation noun or a verb's clause, or None."""
+        if verb.dep_ != "relcl":
+            return None
+        head = self._relative_antecedent(verb)
+        return head if head.pos_ == "VERB" or head.lemma_.lower() in self.lex.nouns else None
+
+    def _relative_antecedent(self, verb):
+        """The noun a relative clause is about. The parser hangs "…, which Moscow condemned" on the nearest noun:
+        in "patrols near Russia's Kola Peninsula, which …" it is the place; climb from a noun in a prepositional
+        phrase to the event noun the phrase belongs to (only for a "which" set off by a comma)."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.lemma_.lower() in self.lex.nouns or verb.left_edge.lower_ != "which" or \
+                verb.left_edge.i == 0 or self.r.doc[verb.left_edge.i - 1].text != ",":
+            return head
+        node = head
+        while node.dep_ == "pobj" and node.head.dep_ == "prep":
+            if node.head.head.pos_ == "VERB" and node.head.lower_ in PLACE_PREPOSITIONS:
+                return node.head.head  # "X held drills in Uttarakhand, which Y condemned": what X did there
+            if node.head.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            node = node.head.head  # "drills in the Sea of Japan, which …": Japan, the Sea, the drills
+            if node.lemma_.lower() in self.lex.nouns:
+                return node
+        return head
 
     def _summed_up_doers(self, noun) -> list[Actor]:
         """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""
