@@ -169,12 +169,43 @@ def _spelling(mention: Mention) -> str | None:
     return fold(text) if full else None
 
 
+# capitalised titles before a surname that are not in the role table ("Admiral Cooper", "Senator Rubio")
+NAME_TITLES = TITLE_WORDS | {"admiral", "senator", "chancellor", "secretary", "ambassador", "envoy", "commander",
+                             "governor", "mayor", "speaker", "colonel", "lieutenant", "captain", "major", "justice",
+                             "chairman", "chairwoman", "premier", "vice", "deputy", "spokesman", "spokeswoman",
+                             "director", "chief", "representative", "congressman", "congresswoman", "sen", "rep",
+                             "adm", "col", "lt", "capt", "gov", "sec", "field", "air", "rear"}
+
+
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _another_first_name(ent, actor: Actor, base: ActorBase) -> bool:
+    """A bare surname the knowledge base knows, right after a capitalised name word that is none of the known
+    person's names ("Admiral Brad Cooper", not Yvette Cooper): someone else of that surname."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.text.endswith(".") or before.ent_id_ or \
+            before.ent_type_ not in ("", "PERSON") or len(before.text) < 2:
+        return False
+    word = before.lower_
+    if word in CALENDAR_WORDS:  # "In May Petro went to Beijing"
+        return False
+    names = {fold(w).lower() for n in (actor.name, *actor.aliases) for w in n.replace("-", " ").split()}
+    return word not in NAME_TITLES and fold(word) not in names and base.role(before.text) is None
+
+
 def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tuple[Actor, str] | None:
     """The actor an entity span names, or None."""
     base = ctx.base
     text = ent.text.strip()
     if ent.ent_id_:
         actor = base.get(ent.ent_id_)
+        if actor is not None and actor.kind == "person" and len(ent) == 1 and _another_first_name(ent, actor, base):
+            return None  # "Admiral Brad Cooper" is not Yvette Cooper
         if actor is not None:
             return actor, ("demonym" if ent.label_ == "NORP" and actor.kind == "country" else "entity")
     if ent.label_ not in ACTOR_LABELS:

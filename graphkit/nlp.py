@@ -48,7 +48,8 @@ def _load(name: str, with_actors: bool):
     _split_abbreviation_hyphens(nlp)
     from spacy.language import Language
 
-    for component, repair in (("graphkit_gerund_objects", repair_gerund_objects),
+    for component, repair in (("graphkit_name_spans", repair_name_spans),
+                              ("graphkit_gerund_objects", repair_gerund_objects),
                               ("graphkit_subject_lists", repair_subject_lists)):
         if not Language.has_factory(component):  # spaCy stays unimported until a pipeline is loaded
             Language.component(component, func=repair)
@@ -101,6 +102,51 @@ def repair_gerund_objects(doc):
             governor.head = accused.head  # "accuses [the Emirates] [of shipping weapons]": "of" is the verb's
         if moved:
             nxt.head = gerund
+    return doc
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound", "poss", "nmod", "attr",
+                          "dative", "ROOT"})
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "hour", "minute"})
+
+
+def repair_name_spans(doc):
+    """Names the tagger reads as words. "chief To Lam held talks": 'To' a preposition with 'Lam' its object; the
+    name is made a proper noun headed by its last word, in the place of the title before it. "hosted Trump days
+    later": the guest hung on 'days' as a modifier is made the verb's object."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        inside = range(ent.start, ent.end)
+        outer = [t for t in ent if t.head.i not in inside or t.head.i == t.i]
+        if len(outer) != 1 or outer[0].pos_ in ("PROPN", "NOUN"):
+            continue
+        root, last = outer[0], ent[-1]
+        title = doc[ent.start - 1] if ent.start else None
+        if root.dep_ == "prep" and title is not None and root.head == title and title.pos_ in ("NOUN", "PROPN"):
+            head, dep = (last, "ROOT") if title.head == title else (title.head, title.dep_)
+            title.head, title.dep_ = last, "compound"  # "chief To Lam": the title names the man
+        elif root.dep_ == "prep" and root.head.pos_ in ("VERB", "AUX") and ent.end <= root.head.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.head.children):
+            head, dep = root.head, "nsubj"  # "To Lam visited Moscow"
+        elif root.dep_ in NOMINAL_DEPS:
+            head, dep = (last, "ROOT") if root.head == root else (root.head, root.dep_)
+        else:
+            continue
+        for token in ent:
+            token.pos_ = "PROPN"
+            if token != last:
+                token.head, token.dep_ = last, "compound"
+        last.head, last.dep_ = head, dep
+    for ent in doc.ents:
+        root = ent.root
+        span = doc[root.head.i] if root.head.i != root.i else None
+        if ent.label_ not in ("PERSON", "GPE", "ORG") or root.dep_ != "compound" or span is None or \
+                span.lemma_.lower() not in TIME_NOUNS or span.dep_ != "npadvmod" or span.i != ent.end:
+            continue
+        verb = doc[ent.start - 1] if ent.start else root
+        if verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
+            root.head, root.dep_ = verb, "dobj"  # "hosted Trump days later"
     return doc
 
 

@@ -166,6 +166,42 @@ def test_a_fronted_phrase_before_the_subject_is_no_list_item(vocab):
     assert (doc[2].head.i, doc[2].dep_) == (5, "nsubj")
 
 
+def test_a_name_read_as_a_preposition_and_its_object_is_made_one_name(vocab):
+    """'Vietnam's party chief To Lam held talks', parsed with 'To' a preposition on 'chief'."""
+    from graphkit.nlp import repair_name_spans
+
+    rows = [("Vietnam", 2, "poss", "PROPN", "Vietnam"), ("'s", 0, "case", "PART", "'s"), ("chief", 5, "nsubj", "NOUN", "chief"),
+            ("To", 2, "prep", "ADP", "to"), ("Lam", 3, "pobj", "PROPN", "Lam"), ("held", 5, "ROOT", "VERB", "hold"),
+            ("talks", 5, "dobj", "NOUN", "talk"), (".", 5, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (3, 5, "PERSON")])
+    repair_name_spans(doc)
+    assert [(t.head.i, t.dep_, t.pos_) for t in doc][2:5] == [(4, "compound", "NOUN"), (4, "compound", "PROPN"),
+                                                             (5, "nsubj", "PROPN")]
+
+
+def test_a_guest_hung_on_a_time_noun_is_made_the_object(vocab):
+    from graphkit.nlp import repair_name_spans
+
+    rows = [("Takaichi", 1, "nsubj", "PROPN", "Takaichi"), ("hosted", 1, "ROOT", "VERB", "host"),
+            ("Trump", 3, "compound", "PROPN", "Trump"), ("days", 4, "npadvmod", "NOUN", "day"),
+            ("later", 1, "advmod", "ADV", "later"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "PERSON"), (2, 3, "PERSON")])
+    repair_name_spans(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (1, "dobj")
+    assert triples(doc) == {("Sanae Takaichi", "MEET", "Donald Trump", False)}
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(vocab):
+    """'Admiral Brad Cooper' is not Yvette Cooper; 'In May Petro' is still Gustavo Petro."""
+    rows = [("Brad", 1, "compound", "PROPN", "Brad"), ("Cooper", 2, "nsubj", "PROPN", "Cooper"),
+            ("met", 2, "ROOT", "VERB", "meet"), ("Lammy", 2, "dobj", "PROPN", "Lammy"), (".", 2, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(1, 2, "PERSON"), (3, 4, "PERSON")])
+    doc.ents = [Span(doc, 1, 2, label="PERSON", span_id="yvette-cooper"), Span(doc, 3, 4, label="PERSON")]
+    assert triples(doc) == set()
+    doc[0].pos_ = "NOUN"  # no name word before the surname: Yvette Cooper
+    assert triples(doc) == {("Yvette Cooper", "MEET", "David Lammy", False)}
+
+
 def test_an_adjective_that_is_no_relation_verb_stays(vocab):
     from graphkit.nlp import repair_gerund_objects
 
