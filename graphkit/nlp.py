@@ -114,6 +114,18 @@ def repair_name_spans(doc):
     """Names the tagger reads as words. "chief To Lam held talks": 'To' a preposition with 'Lam' its object; the
     name is made a proper noun headed by its last word, in the place of the title before it. "hosted Trump days
     later": the guest hung on 'days' as a modifier is made the verb's object."""
+    for ent in doc.ents:  # "met Antonio Costa and Ursula von der Leyen": 'Costa' on 'der', 'Ursula' its conjunct
+        inside = range(ent.start, ent.end)
+        joined = [t for t in ent if t.dep_ == "conj" and t.head.i < ent.start]
+        roots = [t for t in ent if (t.head.i not in inside or t.head.i == t.i) and t.dep_ != "conj"]
+        if ent.label_ != "PERSON" or len(joined) != 1 or len(roots) != 1:
+            continue
+        first, root = joined[0].head, roots[0]
+        if first.ent_type_ != "PERSON" or first.head.i not in inside or first.dep_ not in ("nmod", "compound", "poss"):
+            continue
+        first.head, first.dep_ = (first, "ROOT") if root.head == root else (root.head, root.dep_)
+        root.head, root.dep_ = first, "conj"
+        joined[0].head, joined[0].dep_ = root, "compound"
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue

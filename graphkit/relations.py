@@ -678,8 +678,10 @@ class RelationFinder:
         if targets and len(sources) > 1 and self.vocabulary[relation].symmetric and reciprocal and \
                 _lemma(verb) != "trade":
             # "Pashinyan and Aliyev met Trump": the two met each other too; two that trade with China need not
-            # trade with each other
-            yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
+            # trade with each other, nor two colleagues meet ("Costa and von der Leyen met Xi")
+            sides = [r.ctx.state_of(a).id if r.ctx.state_of(a) else a.id for a in _unique(sources)]
+            if len(set(sides)) == len(sides):
+                yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
         guests = _unique([a for a in r.slot_actors(verb, "dobj") if a not in sources]) \
             if relation == "MEET" and _lemma(verb) == "host" and not passive else []
         sides = {r.ctx.state_of(a).id if r.ctx.state_of(a) else a.id for a in guests}
