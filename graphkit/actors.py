@@ -421,6 +421,9 @@ class ActorBase:
                 if len(people) == 1 and len(surname) > 2 and surname[0].isupper() and surname not in forms \
                         and surname.lower() not in COMMON_WORD_SURNAMES:
                     patterns.append({"label": "PERSON", "pattern": surname, "id": people[0].id})
+                elif len(people) == 1 and surname[0].islower() and " " in surname:  # "von der Leyen", "Von der Leyen"
+                    patterns += [{"label": "PERSON", "pattern": v, "id": people[0].id}
+                                 for v in (surname, surname[0].upper() + surname[1:]) if v not in forms]
             for text, label in self._non_actors:
                 patterns += [{"label": label, "pattern": v} for v in surface_variants(text)]
             self._patterns = patterns
@@ -457,8 +460,9 @@ def surface_variants(text: str) -> list[str]:
 
     Spelling variants: as written, without accents, with straight and curly
     apostrophes, with hyphens as spaces. Case variants of each (only for
-    forms with lower-case letters): UPPER CASE; for multiword forms also
-    Title Case and, unless the form starts with "the", lower case.
+    forms with lower-case letters): UPPER CASE; a capital first letter for a
+    form that starts in lower case; for multiword forms also Title Case and,
+    unless the form starts with "the", lower case.
     """
     spellings = [text, fold(text)]
     spellings += [s.replace("'", "’") for s in spellings if "'" in s]
@@ -470,6 +474,8 @@ def surface_variants(text: str) -> list[str]:
         if not _has_lower(spelling):
             continue
         variants.append(spelling.upper())
+        if spelling[:1].islower():  # "von der Leyen" opening a sentence: "Von der Leyen"
+            variants.append(spelling[:1].upper() + spelling[1:])
         if " " in spelling or "-" in spelling:
             variants.append(_title(spelling))
             if not spelling.lower().startswith("the "):

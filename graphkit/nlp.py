@@ -50,7 +50,8 @@ def _load(name: str, with_actors: bool):
 
     for component, repair in (("graphkit_name_spans", repair_name_spans),
                               ("graphkit_gerund_objects", repair_gerund_objects),
-                              ("graphkit_subject_lists", repair_subject_lists)):
+                              ("graphkit_subject_lists", repair_subject_lists),
+                              ("graphkit_reported_conjuncts", repair_reported_conjuncts)):
         if not Language.has_factory(component):  # spaCy stays unimported until a pipeline is loaded
             Language.component(component, func=repair)
         nlp.add_pipe(component, last=True)
@@ -159,6 +160,37 @@ def repair_name_spans(doc):
         verb = doc[ent.start - 1] if ent.start else root
         if verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
             root.head, root.dep_ = verb, "dobj"  # "hosted Trump days later"
+    return doc
+
+
+# what a speaker does besides speaking: "said …, and accused Japan of …", "told Xi that …, urged China to …"
+SPEAKER_ACTS = frozenset({"accuse", "criticise", "criticize", "condemn", "denounce", "blame", "urge", "warn", "vow",
+                          "pledge", "promise", "deny", "reject", "dismiss", "demand", "praise", "thank", "welcome",
+                          "threaten", "call", "ask", "insist", "add", "announce"})
+
+
+def repair_reported_conjuncts(doc):
+    """'China's ministry said the carriers were on routine training, and accused Japan of …': the parser hangs
+    the second verb on the last verb of the reported clause. A speaker's act with no subject of its own, in
+    the reporting verb's tense and set off by a comma, is made the reporting verb's conjunct."""
+    from graphkit.lexicon import load_lexicon
+
+    reporting = load_lexicon().reporting_verbs
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEAKER_ACTS or verb.i < 2 or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        before = doc[verb.i - 1]
+        if not (before.text == "," or (before.lower_ == "and" and doc[verb.i - 2].text == ",")):
+            continue
+        node, crossed = verb.head, False
+        while node.head.i != node.i and not (crossed and node.lemma_.lower() in reporting):
+            crossed = crossed or node.dep_ == "ccomp"
+            node = node.head
+        if not crossed or node.lemma_.lower() not in reporting or node.tag_ != verb.tag_ or node == verb.head or \
+                not any(c.dep_ == "nsubj" for c in node.children):
+            continue
+        verb.head = node  # the reporting verb is an ancestor of the old head, never of the conjunct: no cycle
     return doc
 
 

@@ -202,6 +202,24 @@ def test_a_known_surname_after_another_first_name_is_someone_else(vocab):
     assert triples(doc) == {("Yvette Cooper", "MEET", "David Lammy", False)}
 
 
+def test_a_speaker_act_hung_on_the_reported_clause_is_the_speakers(vocab):
+    """'Beijing said the ships were training, and accused Japan of spying': 'accused' hung on 'training'."""
+    from graphkit.nlp import repair_reported_conjuncts
+
+    rows = [("Beijing", 1, "nsubj", "PROPN", "Beijing"), ("said", 1, "ROOT", "VERB", "say"),
+            ("ships", 4, "nsubj", "NOUN", "ship"), ("were", 4, "aux", "AUX", "be"), ("training", 1, "ccomp", "VERB", "train"),
+            (",", 4, "punct", "PUNCT", ","), ("and", 4, "cc", "CCONJ", "and"), ("accused", 4, "conj", "VERB", "accuse"),
+            ("Japan", 7, "dobj", "PROPN", "Japan"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (8, 9, "GPE")])
+    for token, tag in zip(doc, ["NNP", "VBD", "NNS", "VBD", "VBG", ",", "CC", "VBD", "NNP", "."]):
+        token.tag_ = tag
+    repair_reported_conjuncts(doc)
+    assert doc[7].head.i == 1
+    doc[7].head, doc[7].tag_ = doc[4], "VBN"  # another tense: the reported clause's own verb
+    repair_reported_conjuncts(doc)
+    assert doc[7].head.i == 4
+
+
 def test_an_adjective_that_is_no_relation_verb_stays(vocab):
     from graphkit.nlp import repair_gerund_objects
 
