@@ -497,6 +497,8 @@ class SentenceReader:
                 objects = []  # "kept X while asking Y", "struck X, backing Y": the subject's own act
                 if verb.tag_ == "VBG" and governor.dep_ == "xcomp" and verb.doc[verb.i - 1].text == ",":
                     governor = governor.head  # "urged X to act, warning X of …": the urging subject warns
+            if verb.dep_ == "advcl" and governor.lemma_.lower() == "summon":
+                objects = []  # "summoned a Chinese diplomat to protest …": the summoner protests
             if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS:
                 objects = []  # "struck Iran without warning X", "met Y after visiting Z": the subject's own act
             for obj in objects:

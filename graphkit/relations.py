@@ -30,6 +30,11 @@ QUOTED_PRAISE = {"step", "forward", "historic", "positive", "welcome", "good", "
                  "landmark", "encouraging", "right", "brave", "courageous", "worth", "useful", "basis", "promising",
                  "interesting", "serious", "balanced", "fair", "reasonable", "realistic", "pragmatic", "sincere"}  # "a move Caracas called 'a first step'"
 MUTUAL_DEFENCE = {"defend", "assist", "protect", "aid", "help"}  # "… each other": what allies pledge
+# verbs whose subject does the thing a relative clause describes: "the drills that X began", "sanctions X imposed"
+DOING_VERBS = {"begin", "start", "launch", "hold", "conduct", "stage", "carry", "impose", "deploy", "send", "sign",
+               "announce", "adopt", "pass", "build", "open", "order", "make", "take", "approve", "introduce", "issue",
+               "propose", "plan", "resume", "run", "mount", "fire", "unveil", "install", "station", "lead", "host"}
+NAMING_VERBS = {"call", "describe", "term", "dub", "label", "brand"}
 PLACE_PREPOSITIONS = {"in", "near", "off", "over", "across", "around", "along", "at", "inside", "into"}
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
@@ -726,6 +731,19 @@ class RelationFinder:
                                                  if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
                 if len(_unique(parties)) > 1:
                     targets = [a for a in _unique(parties) if a not in sources]
+        if relation in SUMMING_UP and not targets:  # "condemned the exercises that American and Korean forces began"
+            targets = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
+                c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.event_summaries)
+                for x in c.children if x.dep_ == "relcl" and _lemma(x) in DOING_VERBS and not any(
+                    y.dep_ == "nsubj" and y.lower_ in ("which", "that", "who") for y in x.children)
+                for y in x.children if y.dep_ == "nsubj" for a in r.actors_of(y) or r.makers_of(y) if a not in sources]
+        if relation in SUMMING_UP and not targets:  # "criticised what he called China's provocative conduct",
+            named = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in NAMING_VERBS and any(
+                x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)  # "denounce what they call the
+                     for p in c.children if p.dep_ in ("oprd", "xcomp", "attr", "dobj") and p.lower_ != "what"]
+            targets = [a for p in named for a in [a for x in p.children if x.dep_ in ("poss", "compound", "amod", "nmod")
+                                                  and x.i in r.by_token for a in r.actors_of(x)] or
+                       r._pobj_actors(p, ("of", "by"), 0) if a not in sources]  # illegal sanctions of the US"
         if relation == "CRITICIZE" and not targets and _lemma(verb) == "blame":  # "blamed the attack on X"
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._pobj_actors(c, ("on",), 0)]
         if relation in ("CRITICIZE", "REJECT") and not targets:  # "condemned the drills as a provocation by X"
@@ -1149,7 +1167,9 @@ class RelationFinder:
             if any(c.dep_ == "neg" for c in clause.children):
                 continue
             said = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "attr", "acomp", "oprd"))]
-            wrongs = [t for t in said if t.lemma_.lower() in self.lex.negative_labels | WRONG_VERBS]  # the claim itself
+            wrongs = [t for t in said if t.lemma_.lower() in self.lex.negative_labels | WRONG_VERBS and not (
+                t.dep_ == "dobj" and t.lemma_.lower() in self.lex.nouns)]  # the claim itself; "said Y launched an
+            # attack" reports the attack
             if not wrongs:
                 continue
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
@@ -1268,7 +1288,8 @@ class RelationFinder:
             targets = [a for c in clauses for t in c.subtree if t.dep_ == "nsubj" for a in r.actors_of(t)]  # Putin"
             yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))  # not "it wrong to
             return  # abandon Ukraine": "it" stands for the clause, not for an actor
-        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or [
+        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or (
+            r._pobj_actors(c, ("from",), 0) if c.pos_ == "NOUN" else []) or [  # "the incursions from Belarus"
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)] or [
             a for p in c.children if p.dep_ in ("amod", "compound") and p.i in r.by_token and c.pos_ == "NOUN"
             for a in r.actors_of(p)]]  # "remarks" parsed as a verb; "the French response"
@@ -2327,7 +2348,9 @@ class RelationFinder:
         if head.pos_ == "VERB":
             return _unique(r.agents(head))
         doers = [r.by_token[t.i].actor for t in head.subtree if t.i < head.i and t.i in r.by_token] or \
-            r._doers(head, 0) or self._summed_up_doers(head)
+            r._doers(head, 0) or ([] if head.dep_ == "dobj" and any(  # not "China welcomed the deal that Washington
+                rel in SUMMING_UP for rel, _ in self.lex.verbs.get(_lemma(head.head), ())) else  # criticised": China
+                self._summed_up_doers(head))
         return _unique(doers)
 
     def _relative_event(self, verb):

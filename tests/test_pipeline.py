@@ -169,3 +169,13 @@ def test_a_wire_dateline_is_not_parsed_but_stays_in_the_sentence(tmp_path):
     criticism = triples[("IRQ", "CRITICIZE", "USA")]
     assert criticism.sentence == "BAGHDAD, Feb 8 (Reuters) - Iraq condemned the United States."
     assert text[criticism.start:criticism.end] == criticism.sentence
+
+
+def test_an_opening_straight_quote_is_parsed_as_a_quote_and_quoted_as_written():
+    """The parser sees "from Belarus ‘a hybrid attack'"; the evidence quotes the straight quote the text has."""
+    from graphkit.pipeline import _open_quotes, extract_evidence
+
+    assert _open_quotes("called it 'a sham', Belarus' army, the '90s") == "called it \u2018a sham', Belarus' army, the '90s"
+    text = "Lithuania called the balloons from Belarus 'a hybrid attack'."
+    rows = [e for e in extract_evidence([Document(id="q", text=text)]) if e.relation == "CRITICIZE"]
+    assert [(e.source, e.target, e.sentence) for e in rows] == [("Lithuania", "Belarus", text)]
