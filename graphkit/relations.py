@@ -122,7 +122,8 @@ DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "annou
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
-                      "quarter", "percent", "portion"})  # "most of its gas": the gas moves
+                      "quarter", "percent", "cent", "portion"})  # "most of its gas", "nine per cent of its gas":
+# the gas moves
 REPRISALS = frozenset({"retaliate", "hit back", "strike back"})  # "vowed to retaliate against X"
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
 # verbs that answer what another said: its speaker said it to the answerer ("rejected a protest from X")
@@ -171,7 +172,7 @@ class RelationFinder:
         found = []
         for token in self.r.sent:
             for cand in self._at(token):
-                key = (cand.source.id, cand.relation, cand.target.id)
+                key = self._key(cand)
                 if key not in seen:
                     seen.add(key)
                     found.append(cand)
@@ -192,11 +193,18 @@ class RelationFinder:
             ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
         for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found),
                      *self._retaliation(found)]:
-            key = (cand.source.id, cand.relation, cand.target.id)
+            key = self._key(cand)
             if key not in seen:
                 seen.add(key)
                 found.append(cand)
         yield from found
+
+    def _key(self, cand: Candidate) -> tuple[str, str, str]:
+        """A candidate's triple; a symmetric relation's ends in id order (one row for "X–Y" and "Y–X")."""
+        ends = (cand.source.id, cand.target.id)
+        if self.vocabulary[cand.relation].symmetric:
+            ends = tuple(sorted(ends))
+        return ends[0], cand.relation, ends[1]
 
     def _retaliation(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'warned that Pyongyang would take corresponding measures', 'said Moscow would respond in kind', 'warned
@@ -1355,7 +1363,10 @@ class RelationFinder:
             owners = [a for c in event.children if c.dep_ in ("poss", "compound", "amod")
                       and (c.i in r.by_token or c.dep_ == "poss")
                       for x in (r.hyphen_group(c) if c.i in r.by_token else [c]) for a in r.actors_of(x)]
-            parties = _unique(r.agents(verb) + owners + joined)
+            beside = [a for h in (verb, event) for c in h.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+                      for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p) or r.makers_of(p)]
+            # "took part in Russia's Zapad exercise alongside Russian and Belarusian troops"
+            parties = _unique(r.agents(verb) + owners + joined + beside)
             yield from self._emit(parties, "COOPERATE", parties, verb, _phrase(verb), parties)
 
     def attendance(self, verb, lemma: str) -> Iterator[Candidate]:
@@ -1754,7 +1765,8 @@ class RelationFinder:
         if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
             makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
                 or r.makers_of(obj) or [a for c in goods.children if c.dep_ == "poss" and goods is not obj
-                                        for a in r.actors_of(c)]  # "buys most of Iran's oil"
+                                        for a in r.actors_of(c)] or (  # "buys most of Iran's oil"
+                    r.makers_of(goods) if goods is not obj else [])  # "10 million tonnes of Brazilian soybeans"
             buyers = sources
             sources, targets = makers, sources
             beneficiaries = [a for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -2263,9 +2275,12 @@ class RelationFinder:
         anchor = self._anchor(noun)
         parties = r._doers(anchor, 0) or [a for c in anchor.children if c.dep_ in ("poss", "compound", "amod")
                                          and (c.i in r.by_token or c.dep_ == "poss") for a in r.actors_of(c)]
+        parties += [r.by_token[t.i].actor for c in anchor.children if c.dep_ in ("compound", "amod") and c.i in r.by_token
+                    for t in c.subtree if t.i < c.i and t.i in r.by_token and t.dep_ in ("nmod", "compound", "amod")
+                    and r.doc[r.by_token[t.i].end].text == "-"]  # "a joint U.S.-South Korean-Japanese exercise"
         parties += self._relative_clause_agents(anchor)
         governor = self._light_verb(anchor)
-        if governor is not None and len(parties) < 2:
+        if governor is not None and len(parties) < 2 and _lemma(governor) in self.lex.light_verbs | {"be", "take", "set"}:
             parties += r.agents(governor) + r.slot_actors(governor, "with")
         parties += r.slot_actors(anchor, "with")
         parties = _unique(parties)
