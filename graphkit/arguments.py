@@ -581,6 +581,10 @@ class SentenceReader:
                         and objects and c.i > objects[-1].i and not any(x.dep_ in ("nsubj", "nsubjpass")
                                                                           for x in c.children)]
             for c in objects:
+                if c.lower_ in ("which", "whom", "who", "that") and head.dep_ == "relcl" and c.i < head.i and \
+                        head.head.dep_ != "pobj":  # "Kyiv, which Washington supports": the noun the clause is on
+                    out.extend(self.actors_of(head.head))  # (not "sanctions on Iran, which Russia condemned")
+                    continue
                 out.extend(self.actors_of(c))
             return out
         if slot == "dative":

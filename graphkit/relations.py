@@ -121,6 +121,8 @@ MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fi
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
+BACKING = frozenset({"back", "support", "help", "assist", "aid", "bolster", "prop", "sustain"})
+PARTS = frozenset({"part", "component", "spare", "kit", "upgrade"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
                       "quarter", "percent", "cent", "portion"})  # "most of its gas", "nine per cent of its gas":
 # the gas moves
@@ -685,6 +687,13 @@ class RelationFinder:
                        and a not in targets]
             yield from self._emit(_unique(sources + targets), "ATTACK", enemies, verb, _phrase(verb))
             # "fighting alongside Congolese forces against the M23": both sides fight the M23
+        if relation in ("SUPPORT", "AID") and _lemma(verb) in BACKING and targets:
+            means = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            for kind in dict.fromkeys(self._object_class(m) for m in means):  # "backed Ukraine with F-16 jets and
+                moved = self.lex.object_relations.get(kind or "")  # money": arms and aid as well as backing
+                if moved in ("SUPPLY_ARMS", "AID") and moved != relation:
+                    yield from self._emit(sources, moved, targets, verb, _phrase(verb))
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
@@ -1813,14 +1822,15 @@ class RelationFinder:
         lemma = token.lemma_.lower()
         if lemma in PORTIONS or token.text == "%":  # "most of its gas", "90% of its oil"
             inner = _of_object(token)
-            return self._object_class(inner) if inner is not None else None
+            if inner is not None or lemma not in PARTS:  # "spare parts for F-16 jets": below
+                return self._object_class(inner) if inner is not None else None
         if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "NUM" and lemma in lex.quantity_nouns):
             return None  # "$2.5 billion in weapons": the parser may tag "billion" a number
         if lemma in lex.quantity_nouns or token.like_num:  # "millions of artillery shells", "$12 billion in aid"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "in"):
-                    for p in child.children:
-                        if p.dep_ == "pobj" and self._object_class(p):
+                    for p in (x for c in child.children if c.dep_ == "pobj" for x in (c, *c.conjuncts)):
+                        if self._object_class(p):  # "a shipment of guidance kits and heavy bombs"
                             return self._object_class(p)
             if any(c.text in ("$", "€", "£") or c.lower_ in ("dollars", "euros") for c in token.subtree):
                 weapons = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
@@ -1836,8 +1846,8 @@ class RelationFinder:
             return "weapons"  # "its Su-57 stealth fighter" is a plane, not a combatant
         if cls is None:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for p in child.children:
+                if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "for" and lemma in PARTS)):
+                    for p in child.children:  # "spare parts for F-16 jets" arm as the jets do
                         if p.dep_ == "pobj":
                             return self._object_class(p)
             classes = [lex.object_class(m) for m in modifiers]
