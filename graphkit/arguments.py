@@ -602,7 +602,8 @@ class SentenceReader:
                 for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
                     relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
                     found = self.actors_of(head.head if relative else p)
-                    if not found and prep in ("on", "against") and self.is_goods(p):  # "tariffs on cars from China"
+                    if not found and prep in ("on", "against") and (self.is_goods(p) or p.pos_ == "NOUN"):
+                        # "tariffs on cars from China", "duties on brandy from the EU"
                         found = [a for x in [*p.children, *(x for x in head.children if x.i > p.i)]  # or on the verb
                                  if x.dep_ == "prep" and x.lower_ == "from"
                                  for o in x.children if o.dep_ == "pobj" for a in self.actors_of(o)]

@@ -483,6 +483,8 @@ class RelationFinder:
                 yield from self.weapons_aimed(token)
             for relation, preps in lex.nouns.get(lemma, ()):
                 yield from self.noun(token, relation, preps)
+                if relation == "SANCTION":
+                    yield from self.under_sanctions(token)
             if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
                     not any(r == "MEET" for r, _ in lex.nouns.get(lemma, ())) and \
                     any(t.lower_ == "joint" or (t.lower_ in JOINT_WORDS and lemma in lex.joint_nouns)
@@ -2277,6 +2279,17 @@ class RelationFinder:
             receivers = r.actors_of(noun) or self._described(noun)
             receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
             yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
+
+    def under_sanctions(self, noun) -> Iterator[Candidate]:
+        """'Iran is under US sanctions', 'North Korea remains under UN Security Council sanctions': the imposer
+        named before the noun sanctions the clause's subject."""
+        r = self.r
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return
+        r.indirect = False
+        imposers = [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in r.by_token
+                    for a in r.actors_of(c)]
+        yield from self._emit(imposers, "SANCTION", r.agents(noun.head.head), noun, _phrase(noun))
 
     def joint(self, noun) -> Iterator[Candidate]:
         """'joint drills by X and Y', 'X and Y held joint patrols' → COOPERATE among the parties."""
