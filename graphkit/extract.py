@@ -71,6 +71,7 @@ def speaker_requests(sent, reader: SentenceReader, lex: Lexicon) -> Iterator[Can
 LOG = logging.getLogger("graphkit")
 
 CLAIM_NOUNS = {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion", "rumor", "rumour"}
+NO_COMMENT = {"comment", "confirm", "discuss", "elaborate", "respond", "address", "say", "answer"}
 CLAIM_CUES = CLAIM_NOUNS | {"accuse", "allege", "suspect", "say", "blame", "suggest", "assert"}
 
 
@@ -80,8 +81,9 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
     '…, a charge Tehran denies' → the claims of this sentence, negated (each with True); a claim reported
     by a speaker and so denied is the speaker's charge, CRITICIZE of the denier (with False)."""
     for verb in sent:
-        if verb.lemma_.lower() not in lex.negating_verbs or verb.pos_ != "VERB":
-            continue
+        if verb.lemma_.lower() not in lex.negating_verbs or verb.pos_ != "VERB" or any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in verb.children):
+            continue  # "a report the spokesman declined to comment on" denies nothing
         claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
                   and any(d.lower_ in ("these", "this", "the", "such", "those") for d in c.children)]
         pool = ctx.claims
@@ -96,6 +98,18 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
             claims, pool = [verb], here  # "accuses Rwanda of backing the M23 rebels, which Kigali denies"
         if not claims:  # the same, parsed with "denied" on top and "a charge" its subject
             claims, pool = set_off_claims(verb, CLAIM_NOUNS, ("nsubj", "nsubjpass", "dobj")), here
+        reported = [x for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
+                    for x in c.subtree if x.dep_ in ("acl", "ccomp", "relcl") and x.i > c.i
+                    and x.left_edge.lower_ == "that" and any(m.dep_ == "nsubj" and m.lower_ != "that"
+                                                             for m in x.children)]  # "a report (by i24) that …"
+        if reported:  # "denied a report that Russia had delivered jets to Iran": what the report says, whoever did it
+            inside = {t.i for x in reported for t in x.subtree}
+            for claim in here:
+                if claim.trigger in inside:
+                    yield Candidate(claim.source, claim.relation, claim.target, verb.i, verb.text, True), True
+            continue
+        if claims and pool is ctx.claims:  # "accused China of …, and China rejected the charge": this sentence too
+            pool = [*pool, *(c for c in here if c.trigger < verb.i)]
         if not claims:
             continue
         named = reader.agents(verb) or [reader.by_token[i].actor for i in range(claims[0].i + 1, verb.i)
@@ -113,7 +127,8 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
         charged = set()
         for claim in pool:
             if claim.source.id in deniers or claim.source.affiliation in deniers or (  # the Taliban, denied by Kabul
-                    claim.relation == "DEPLOY_TO" and claim.target.id in deniers):
+                    (claim.relation == "DEPLOY_TO" or local) and claim.target.id in deniers):
+                # "said Russia had armed Iran, a claim Tehran denied": the receiving side denies it too
                 yield Candidate(claim.source, claim.relation, claim.target, verb.i, said, True), True
                 if not local or claim.source.id in charged:
                     continue
@@ -169,6 +184,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     found = [(cand, mod) for cand, mod in found if not (
         mod.hedged and not mod.negated and (cand.source.id, cand.relation, cand.target.id) in gone)]
     found += [(cand, Modality(negated=True)) for cand in denied] + [(cand, Modality()) for cand in charges]
+    found = [(cand, replace(mod, hedged=False) if mod.negated else mod) for cand, mod in found]  # denied, not hedged
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found

@@ -75,6 +75,12 @@ def _ranked(verb) -> bool:
                for c in verb.children)
 
 
+def _cancelling(verb) -> bool:
+    """'cancelled', 'postponed', 'shelved', 'called off'."""
+    lemma = verb.lemma_.lower()
+    return lemma in CANCELLING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
     """Negation, hedging, attribution and opinion of the relation at ``trigger``.
 
@@ -82,13 +88,16 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     invasion of Ukraine") is asserted whatever the clause around it says; only
     its own modifiers ("alleged", "no") count.
     """
+    if not presupposed and trigger.dep_ == "dobj" and _cancelling(trigger.head) and \
+            any(relation == "MEET" for relation, _ in lex.nouns.get(trigger.lemma_.lower(), ())):
+        return Modality(negated=True)  # "called off talks with Koo", "shelved a trip to Paraguay"
     if presupposed:
         own = {c.lower_ for c in trigger.children}
         negated = "no" in own
         head = trigger.head  # "the agreement between X and Y has not been signed"
         if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
             negated = negated or any(c.dep_ == "neg" for c in head.children)
-        if trigger.dep_ == "dobj" and head.lemma_.lower() in CANCELLING:
+        if trigger.dep_ == "dobj" and _cancelling(head):
             negated = True  # "cancelled his visit to Riyadh", "postponed Modi's trip to Washington": it did not happen
         verb = head.head if trigger.dep_ == "pobj" and head.lower_ == "to" else head
         if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):

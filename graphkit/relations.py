@@ -121,7 +121,9 @@ MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fi
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
 CALL_NOUNS = frozenset({"call", "phone", "telephone", "conversation", "videoconference", "videocall", "phonecall"})
-BACKING = frozenset({"back", "support", "help", "assist", "aid", "bolster", "prop", "sustain"})
+DEVELOPING = frozenset({"build", "rebuild", "develop", "modernise", "modernize", "expand", "improve", "upgrade",
+                        "restore", "repair", "reconstruct", "recover", "strengthen", "boost", "grow", "diversify"})
+BACKING_VERBS = frozenset({"back", "support", "help", "assist", "aid", "bolster", "prop", "sustain"})
 PARTS = frozenset({"part", "component", "spare", "kit", "upgrade"})
 PORTIONS = frozenset({"most", "much", "some", "all", "part", "many", "bulk", "share", "majority", "half", "third",
                       "quarter", "percent", "cent", "portion"})  # "most of its gas", "nine per cent of its gas":
@@ -689,7 +691,11 @@ class RelationFinder:
                        and a not in targets]
             yield from self._emit(_unique(sources + targets), "ATTACK", enemies, verb, _phrase(verb))
             # "fighting alongside Congolese forces against the M23": both sides fight the M23
-        if relation in ("SUPPORT", "AID") and _lemma(verb) in BACKING and targets:
+        if relation in ("SUPPORT", "AID") and _lemma(verb) in ("help", "assist") and not targets:
+            targets = [a for c in verb.children if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in DEVELOPING
+                       for s in c.children if s.dep_ == "nsubj" for a in r.actors_of(s) if a not in sources]
+            # "helped Iran rebuild its missile lines"; not "helped Iran evade sanctions", "help Moscow fight"
+        if relation in ("SUPPORT", "AID") and _lemma(verb) in BACKING_VERBS and targets:
             means = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                      for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
             for kind in dict.fromkeys(self._object_class(m) for m in means):  # "backed Ukraine with F-16 jets and
