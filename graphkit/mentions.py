@@ -399,6 +399,7 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
         mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)
     taken = covered | {i for m in mentions for i in range(m.start, m.end)}
     mentions += _known_names_missed(sent, ctx, taken, skip_until)
+    mentions += _halves(sent, ctx, {i for m in mentions for i in range(m.start, m.end)}, here)
     mentions.sort(key=lambda m: m.start)
     return [m for m in mentions if not _title_of_next(m, mentions, doc)]
 
@@ -441,6 +442,26 @@ def _known_names_missed(sent, ctx: DocumentContext, taken: set[int], skip_until:
         found.append(Mention(i, end, actor, doc[i:end].text, "entity", _is_subject(head), number,
                              sum(1 for _ in head.ancestors)))
         i = end
+    return found
+
+
+HALVES = {"north": "PRK", "south": "KOR"}  # "the North", "the South" in a story about the two Koreas
+
+
+def _halves(sent, ctx: DocumentContext, taken: set[int], here: set[str]) -> list[Mention]:
+    """'urged the North to resume talks': North Korea, once the story (or the sentence) has named it, and so
+    'the South' for South Korea; not 'the North Atlantic', 'the South China Sea'."""
+    found, doc, number = [], sent.doc, len(ctx.history)
+    for t in sent:
+        actor_id = HALVES.get(t.lower_)
+        if actor_id is None or t.i in taken or not t.text[:1].isupper() or t.i == sent.start or \
+                doc[t.i - 1].lower_ != "the" or (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()) or \
+                (actor_id not in ctx.actors and actor_id not in here):
+            continue
+        actor = ctx.base.get(actor_id)
+        if actor is not None:
+            found.append(Mention(t.i, t.i + 1, actor, t.text, "entity", _is_subject(t), number,
+                                 sum(1 for _ in t.ancestors)))
     return found
 
 

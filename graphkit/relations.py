@@ -487,6 +487,8 @@ class RelationFinder:
                 yield from self.noun(token, relation, preps)
                 if relation == "SANCTION":
                     yield from self.under_sanctions(token)
+                if relation == "REQUEST":
+                    yield from self.demand_noun(token)
             if lemma not in NOT_JOINT and lemma not in lex.object_classes_of("agreement") and \
                     not any(r == "MEET" for r, _ in lex.nouns.get(lemma, ())) and \
                     any(t.lower_ == "joint" or (t.lower_ in JOINT_WORDS and lemma in lex.joint_nouns)
@@ -1212,6 +1214,10 @@ class RelationFinder:
             if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
                     not any(c.tag_ == "VB" for c in [clause]):
                 continue
+            modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+            if not modal and (clause.tag_ in ("VBD", "VBN") or (_lemma(verb) == "insist" and (
+                    clause.tag_ not in ("VB", "VBP") or _lemma(clause) in ("be", "remain", "have")))):
+                continue  # "insisted that China remained Russia's partner" asserts, it does not demand
             asked = [a for c in clause.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
             yield from self._emit(r.agents(verb), "REQUEST", asked, verb, _phrase(verb))
 
@@ -2285,6 +2291,24 @@ class RelationFinder:
             receivers = r.actors_of(noun) or self._described(noun)
             receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
             yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
+
+    def demand_noun(self, noun) -> Iterator[Candidate]:
+        """'revived his demand that Seoul pay far more', 'Washington's call that Tehran halt enrichment': the
+        demander (the noun's owner, or the subject of the verb that voices it) REQUEST the clause's subject."""
+        r = self.r
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
+                   and (c.tag_ in ("VB", "VBP") or any(x.dep_ == "aux" and x.lower_ in ("should", "must")
+                                                       for x in c.children))]
+        if not clauses:
+            return
+        r.indirect = False
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)]
+        governor = self._light_verb(noun)
+        if not owners and governor is not None:
+            owners = r.agents(governor)
+        asked = [a for c in clauses for x in c.children if x.dep_ == "nsubj" for a in r.actors_of(x)]
+        owned = any(c.dep_ == "poss" for c in noun.children)  # "rejected Trump's demand that …": it was made
+        yield from self._emit(owners, "REQUEST", asked, noun, _phrase(noun), presupposed=owned)
 
     def under_sanctions(self, noun) -> Iterator[Candidate]:
         """'Iran is under US sanctions', 'North Korea remains under UN Security Council sanctions': the imposer
