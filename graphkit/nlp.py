@@ -213,6 +213,15 @@ def repair_subject_lists(doc):
     Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
     subject ("Kishida and Albanese") is preceded, from the start of its sentence, by nothing but names separated by
     commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects)."""
+    for verb in doc:  # "In Buenos Aires, Modi and Milei discussed …": the subject hung on the fronted place
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == c.sent.start and c.i < verb.i), None)
+        place = next((p for p in fronted.children if p.dep_ == "pobj"), None) if fronted is not None else None
+        joined = next((c for c in place.children if c.dep_ == "conj" and c.i < verb.i and doc[c.i - 1].text == ","
+                       and c.ent_type_ in LIST_ENTITY_TYPES), None) if place is not None else None
+        if joined is not None:
+            joined.head, joined.dep_ = verb, "nsubj"
     for subject in doc:
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
                 not any(c.dep_ == "conj" for c in subject.rights) or \

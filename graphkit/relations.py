@@ -389,6 +389,8 @@ class RelationFinder:
                 yield from self.mutual(token, lemma)  # "Indian and Chinese soldiers fought"
             if lemma in lex.reversed_negatives:
                 yield from self.reversed_negative(token, lemma)
+            if lemma == "call":
+                yield from self.courtesy_call(token)
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
@@ -1983,6 +1985,8 @@ class RelationFinder:
         if relation == "MEET" and lemma == "consultation" and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
                 not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return  # "recalled their ambassadors for consultations": a purpose, not a meeting between the two
+        if lemma == "journey" and not any(c.dep_ == "prep" and c.lower_ in preps for c in noun.children):
+            return  # "a journey to / through X" is a visit; "to help pay for their journeys home" is not
         if lemma == "hostility" and noun.tag_ != "NNS":
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
         if lemma == "force" and (noun.tag_ == "NNS" or not any(c.dep_ == "prep" and c.lower_ == "against"
@@ -2291,6 +2295,24 @@ class RelationFinder:
             receivers = r.actors_of(noun) or self._described(noun)
             receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
             yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
+
+    def courtesy_call(self, verb) -> Iterator[Candidate]:
+        """'The ambassador called on Kast in Santiago': a visit (MEET), unless the one called on is asked to act
+        ('called on Putin to end the war', 'called on Iran for restraint')."""
+        r = self.r
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj") for c in verb.children) or \
+                any(t.dep_ in ("xcomp", "acl", "relcl") or (t.dep_ == "prep" and t.lower_ == "for")
+                    for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.subtree):
+            return
+        called = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                  if p.dep_ == "pobj" and p.i in r.by_token and r.by_token[p.i].actor.kind == "person"]
+        if not called:
+            return
+        r.indirect = False
+        visitors = r.agents(verb)
+        if not visitors and verb.dep_ == "acl":  # "China's ambassador, Niu Qingbao, called on Kast", misparsed
+            visitors = r.actors_of(verb.head)
+        yield from self._emit(visitors, "MEET", [a for p in called for a in r.actors_of(p)], verb, _phrase(verb))
 
     def demand_noun(self, noun) -> Iterator[Candidate]:
         """'revived his demand that Seoul pay far more', 'Washington's call that Tehran halt enrichment': the
