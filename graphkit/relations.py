@@ -42,6 +42,8 @@ AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
 JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
+OFFERS = frozenset({"proposal", "offer", "plan", "terms", "formula", "compromise"})
+ISSUING = frozenset({"issue", "release", "publish", "adopt", "answer", "respond", "unveil", "produce"})
 NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
 # "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
 HYPHEN_PARTICIPLES = {"backed": "SUPPORT", "aligned": "ALLY", "allied": "ALLY", "armed": "SUPPLY_ARMS",
@@ -391,6 +393,8 @@ class RelationFinder:
                 yield from self.reversed_negative(token, lemma)
             if lemma == "call":
                 yield from self.courtesy_call(token)
+            if lemma == "accept":
+                yield from self.accepted_offer(token)
             if lemma == "join" and token.head.lemma_.lower() in lex.join_heads:
                 yield from self.request_to_join(token)
             yield from self.expulsion(token)
@@ -2161,6 +2165,8 @@ class RelationFinder:
                 elif governor is not None:
                     if not sources:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
+                        if relation == "AGREE" and any(c.lower_ in JOINT_WORDS for c in anchor.children):
+                            verbs = verbs | ISSUING  # "issued a joint statement": the two agreed its text
                         purpose = anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "into")
                         retyped = (governor.lemma_.lower(), "ties" if lemma in self.lex.ties_nouns else lemma) \
                             in self.lex.verb_noun_overrides
@@ -2295,6 +2301,17 @@ class RelationFinder:
             receivers = r.actors_of(noun) or self._described(noun)
             receivers = [a for a in receivers if a.id not in {m.id for m in makers}]
             yield from self._emit(makers, relation, receivers, c, c.text, presupposed=True)
+
+    def accepted_offer(self, verb) -> Iterator[Candidate]:
+        """'Ukraine accepted a U.S. proposal for a ceasefire', 'accepted Beijing's offer': AGREE with its maker."""
+        r = self.r
+        offers = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in OFFERS]
+        makers = [a for o in offers for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                  and c.i in r.by_token for a in r.actors_of(c)] + \
+                 [a for o in offers for a in r._pobj_actors(o, ("from", "by"), 0)]
+        if makers:
+            r.indirect = False
+            yield from self._emit(r.agents(verb), "AGREE", _unique(makers), verb, _phrase(verb))
 
     def courtesy_call(self, verb) -> Iterator[Candidate]:
         """'The ambassador called on Kast in Santiago': a visit (MEET), unless the one called on is asked to act
