@@ -490,7 +490,13 @@ class RelationFinder:
             if lex.object_class(lemma) == "weapons":
                 yield from self.weapons_aimed(token)
             for relation, preps in lex.nouns.get(lemma, ()):
-                yield from self.noun(token, relation, preps)
+                found = list(self.noun(token, relation, preps))
+                yield from found
+                wanted = token.dep_ == "dobj" and _lemma(token.head) not in ("fight", "wage", "end", "win", "lose")
+                if lemma == "war" and relation == "ATTACK" and not wanted and any(  # not "seeking a war with Iran"
+                        c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+                    for cand in found:  # "Israel's war with Hezbollah": each side fights the other
+                        yield replace(cand, source=cand.target, target=cand.source)
                 if relation == "SANCTION":
                     yield from self.under_sanctions(token)
                 if relation == "REQUEST":
@@ -2045,7 +2051,8 @@ class RelationFinder:
         # "drills between X and Y" are joint drills, aimed at neither
         between = (self._between(noun) or self._between(anchor)) if relation != "MOBILIZE" else []
         from_governor = False
-        if between and lemma in self.lex.mutual_fights:  # "clashes between X and Y": each side attacks the other
+        if between and (lemma in self.lex.mutual_fights or (lemma == "war" and relation == "ATTACK")):
+            # "clashes between X and Y", "the war between Israel and Iran": each side attacks the other
             yield from self._both_ways(_unique(between), relation, noun, presupposed=True)
             return
         if between:
