@@ -212,7 +212,9 @@ def repair_subject_lists(doc):
     """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
     Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
     subject ("Kishida and Albanese") is preceded, from the start of its sentence, by nothing but names separated by
-    commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects)."""
+    commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects).
+    And in "In Buenos Aires, Modi and Milei discussed …" the subject hangs on the fronted place as its conjunct:
+    a verb without a subject takes it back."""
     for verb in doc:  # "In Buenos Aires, Modi and Milei discussed …": the subject hung on the fronted place
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue
