@@ -721,6 +721,8 @@ def _possessor_subject(token, people: list[Mention], number: int) -> Actor | Non
 def _is_subject(token) -> bool:
     while token.dep_ in ("compound", "flat", "conj") and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "NOUN":
+        return True  # "Lee's answer has been to …": the topic of the sentence is Lee
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
