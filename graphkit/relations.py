@@ -1797,6 +1797,11 @@ class RelationFinder:
                     targets.extend(a for a in found if a not in targets)
         if not targets and obj.dep_ != "dobj":  # "Hezbollah's arsenal … was supplied by Iran"
             targets = [a for c in obj.children if c.dep_ == "poss" for a in r.actors_of(c)]
+        if not targets and relation in ("AID", "SUPPLY_ARMS") and lemma not in self.lex.reverse_transfer:
+            targets = [a for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj" for x in p.children
+                       if x.dep_ == "poss" and x.pos_ != "PRON" for a in r.actors_of(x)
+                       if a.kind == "country" and a not in sources]  # "send fuel for Cuba's power plants"
         if lemma in self.lex.reverse_transfer:  # "bought Turkish drones", "received jets from Russia"
             makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
                 or r.makers_of(obj) or [a for c in goods.children if c.dep_ == "poss" and goods is not obj
@@ -2079,6 +2084,11 @@ class RelationFinder:
                 relation = "COOPERATE"  # "Australia's largest trading partner"
             if not targets and anchor.dep_ == "attr":  # "For Moscow, Pyongyang has become a key supplier"
                 targets = r.slot_actors(anchor.head, "for")
+            if lemma == "supplier" and relation == "SUPPLY_ARMS":
+                goods = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj"] + [c for c in anchor.children if c.dep_ in ("compound", "amod")]
+                if any(self._traded(g) for g in goods) and not any(self._object_class(g) == "weapons" for g in goods):
+                    relation = "COOPERATE"  # "Cuba's largest supplier of crude oil", "its main gas supplier": trade
         elif lemma in BUYER_NOUNS:  # "India remains Russia's largest arms customer": Russia supplies India
             sources = [a for a in modifier_actors] + [a for p in preps for a in r.slot_actors(anchor, p)]
             targets = self._predicated_of(anchor)
@@ -2140,7 +2150,9 @@ class RelationFinder:
                     targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
                         x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
                                for a in r.slot_actors(c, "dobj")]  # alarmed Australia": no party
-                if not sources:
+                held = governor is not None and anchor.dep_ == "dobj" and r.agents(governor) and \
+                    _lemma(governor) in self.lex.agreement_verbs | self.lex.light_verbs
+                if not sources and not held:  # not "X and Y reached an agreement under which X will deliver …"
                     sources = self._relative_clause_agents(anchor)
                     if sources:  # "the tariff that Washington has imposed on Nigerian goods"
                         targets += [a for c in anchor.children if c.dep_ == "relcl"
