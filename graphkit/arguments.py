@@ -501,8 +501,8 @@ class SentenceReader:
                 objects = []  # "summoned a Chinese diplomat to protest …": the summoner protests
             if verb.dep_ == "pcomp" and head.lower_ == "in" and governor.lemma_.lower() == "join" and objects:
                 self.indirect = True  # "Merz joined Zelensky in calling on Russia to …": both call
-                return _unique_actors(self.agents(governor, depth + 1) +
-                                      [a for o in objects for a in self.actors_of(o)])
+                return unique_actors(self.agents(governor, depth + 1) +
+                                     [a for o in objects for a in self.actors_of(o)])
             if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS:
                 objects = []  # "struck Iran without warning X", "met Y after visiting Z": the subject's own act
             for obj in objects:
@@ -624,5 +624,6 @@ class SentenceReader:
         return out
 
 
-def _unique_actors(actors: list[Actor]) -> list[Actor]:
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """The actors in order, each once (by id)."""
     return list({a.id: a for a in actors}.values())

@@ -112,10 +112,18 @@ TIME_NOUNS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 
 
 def repair_name_spans(doc):
-    """Names the tagger reads as words. "chief To Lam held talks": 'To' a preposition with 'Lam' its object; the
-    name is made a proper noun headed by its last word, in the place of the title before it. "hosted Trump days
-    later": the guest hung on 'days' as a modifier is made the verb's object."""
-    for ent in doc.ents:  # "met Antonio Costa and Ursula von der Leyen": 'Costa' on 'der', 'Ursula' its conjunct
+    """Names the parser reads wrongly: nested coordinated names, names read as words, a guest hung on a time
+    noun (one helper each)."""
+    _rejoin_coordinated_names(doc)
+    _names_as_nouns(doc)
+    _objects_before_time_nouns(doc)
+    return doc
+
+
+def _rejoin_coordinated_names(doc) -> None:
+    """'met Antonio Costa and Ursula von der Leyen', parsed with 'Costa' on 'der' and 'Ursula' its conjunct: the
+    first name heads the coordination again."""
+    for ent in doc.ents:
         inside = range(ent.start, ent.end)
         joined = [t for t in ent if t.dep_ == "conj" and t.head.i < ent.start]
         roots = [t for t in ent if (t.head.i not in inside or t.head.i == t.i) and t.dep_ != "conj"]
@@ -127,6 +135,11 @@ def repair_name_spans(doc):
         first.head, first.dep_ = (first, "ROOT") if root.head == root else (root.head, root.dep_)
         root.head, root.dep_ = first, "conj"
         joined[0].head, joined[0].dep_ = root, "compound"
+
+
+def _names_as_nouns(doc) -> None:
+    """'chief To Lam held talks': 'To' a preposition with 'Lam' its object; the name is made a proper noun
+    headed by its last word, in the place of the title before it ('To Lam visited Moscow': the subject)."""
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
@@ -151,6 +164,10 @@ def repair_name_spans(doc):
             if token != last:
                 token.head, token.dep_ = last, "compound"
         last.head, last.dep_ = head, dep
+
+
+def _objects_before_time_nouns(doc) -> None:
+    """'hosted Trump days later': the guest hung on 'days' as a modifier is made the verb's object."""
     for ent in doc.ents:
         root = ent.root
         span = doc[root.head.i] if root.head.i != root.i else None
@@ -160,7 +177,6 @@ def repair_name_spans(doc):
         verb = doc[ent.start - 1] if ent.start else root
         if verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
             root.head, root.dep_ = verb, "dobj"  # "hosted Trump days later"
-    return doc
 
 
 # what a speaker does besides speaking: "said …, and accused Japan of …", "told Xi that …, urged China to …"
@@ -208,14 +224,9 @@ def _list_item(doc, start: int, end: int):
     return span if any(t.ent_type_ in LIST_ENTITY_TYPES for t in span) else None
 
 
-def repair_subject_lists(doc):
-    """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
-    Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
-    subject ("Kishida and Albanese") is preceded, from the start of its sentence, by nothing but names separated by
-    commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects).
-    And in "In Buenos Aires, Modi and Milei discussed …" the subject hangs on the fronted place as its conjunct:
-    a verb without a subject takes it back."""
-    for verb in doc:  # "In Buenos Aires, Modi and Milei discussed …": the subject hung on the fronted place
+def _subjects_after_fronted_places(doc) -> None:
+    """'In Buenos Aires, Modi and Milei discussed …': the subject hung on the fronted place is the verb's again."""
+    for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue
         fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == c.sent.start and c.i < verb.i), None)
@@ -224,6 +235,16 @@ def repair_subject_lists(doc):
                        and c.ent_type_ in LIST_ENTITY_TYPES), None) if place is not None else None
         if joined is not None:
             joined.head, joined.dep_ = verb, "nsubj"
+
+
+def repair_subject_lists(doc):
+    """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
+    Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
+    subject ("Kishida and Albanese") is preceded, from the start of its sentence, by nothing but names separated by
+    commas, make those names conjuncts of the subject (the first one heads the coordination, as spaCy expects).
+    And in "In Buenos Aires, Modi and Milei discussed …" the subject hangs on the fronted place as its conjunct:
+    a verb without a subject takes it back."""
+    _subjects_after_fronted_places(doc)
     for subject in doc:
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
                 not any(c.dep_ == "conj" for c in subject.rights) or \

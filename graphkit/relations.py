@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, SETTINGS, Candidate, SentenceReader, first_conjunct
+from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
 from graphkit.types import Actor, relation_vocabulary
 
@@ -159,10 +160,6 @@ def _all_pairs(actors: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
         for b in actors[i + 1:]:
             if a.id != b.id:
                 yield a, b
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    return list({a.id: a for a in actors}.values())
 
 
 class RelationFinder:
@@ -492,11 +489,8 @@ class RelationFinder:
             for relation, preps in lex.nouns.get(lemma, ()):
                 found = list(self.noun(token, relation, preps))
                 yield from found
-                wanted = token.dep_ == "dobj" and _lemma(token.head) not in ("fight", "wage", "end", "win", "lose")
-                if lemma == "war" and relation == "ATTACK" and not wanted and any(  # not "seeking a war with Iran"
-                        c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-                    for cand in found:  # "Israel's war with Hezbollah": each side fights the other
-                        yield replace(cand, source=cand.target, target=cand.source)
+                if lemma == "war" and relation == "ATTACK":
+                    yield from self._war_with(token, found)
                 if relation == "SANCTION":
                     yield from self.under_sanctions(token)
                 if relation == "REQUEST":
@@ -723,12 +717,12 @@ class RelationFinder:
                 _lemma(verb) != "trade":
             # "Pashinyan and Aliyev met Trump": the two met each other too; two that trade with China need not
             # trade with each other, nor two colleagues meet ("Costa and von der Leyen met Xi")
-            sides = [r.ctx.state_of(a).id if r.ctx.state_of(a) else a.id for a in _unique(sources)]
+            sides = [r._state_of(a).id for a in _unique(sources)]
             if len(set(sides)) == len(sides):
                 yield from self._emit(sources, relation, sources, verb, _phrase(verb), symmetric_fallback=sources)
         guests = _unique([a for a in r.slot_actors(verb, "dobj") if a not in sources]) \
             if relation == "MEET" and _lemma(verb) == "host" and not passive else []
-        sides = {r.ctx.state_of(a).id if r.ctx.state_of(a) else a.id for a in guests}
+        sides = {r._state_of(a).id for a in guests}
         if len(guests) > 1 and len(sides) > 1:
             # "X hosted A and B": the guests met each other too; not two colleagues ("hosted Costa and von der Leyen")
             yield from self._emit(guests, relation, guests, verb, _phrase(verb), symmetric_fallback=guests)
@@ -801,10 +795,10 @@ class RelationFinder:
             targets = [a for a in r.agents(verb.head) if a not in sources]
             sources = [a for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() not in
                        self.lex.event_summaries for a in r.actors_of(c)] or sources
-        if relation in SUMMING_UP and not targets and self._relative_event(verb) is not None:
+        if relation in SUMMING_UP and not targets and (event := self._relative_event(verb)) is not None:
             # "joint patrols that NATO has criticised", "drills which X denounced as …", "patrols near the Kola
             # Peninsula, which Moscow condemned": their doers
-            targets = [a for a in self._event_doers(self._relative_event(verb)) if a not in sources]
+            targets = [a for a in self._event_doers(event) if a not in sources]
         if relation in SUMMING_UP and not targets and not passive:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
                        if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
@@ -1349,9 +1343,9 @@ class RelationFinder:
         if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
         if not targets and objects and all(o.lower_ == "which" for o in objects) and \
-                self._relative_event(verb) is not None:
-            targets = self._event_doers(self._relative_event(verb))  # "drills near the border, which X
-            # called a provocation": the drills' doers
+                (event := self._relative_event(verb)) is not None:
+            targets = self._event_doers(event)  # "drills near the border, which X called a provocation": the
+            # drills' doers
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
@@ -2367,6 +2361,14 @@ class RelationFinder:
         asked = [a for c in clauses for x in c.children if x.dep_ == "nsubj" for a in r.actors_of(x)]
         owned = any(c.dep_ == "poss" for c in noun.children)  # "rejected Trump's demand that …": it was made
         yield from self._emit(owners, "REQUEST", asked, noun, _phrase(noun), presupposed=owned)
+
+    def _war_with(self, noun, found: list[Candidate]) -> Iterator[Candidate]:
+        """'Israel's war with Hezbollah': each side fights the other, so the noun's attacks run both ways; not a
+        war sought or avoided ('seeking a war with Iran')."""
+        wanted = noun.dep_ == "dobj" and _lemma(noun.head) not in ("fight", "wage", "end", "win", "lose")
+        if not wanted and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+            for cand in found:
+                yield replace(cand, source=cand.target, target=cand.source)
 
     def under_sanctions(self, noun) -> Iterator[Candidate]:
         """'Iran is under US sanctions', 'North Korea remains under UN Security Council sanctions': the imposer
