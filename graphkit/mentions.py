@@ -392,10 +392,7 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
         if found is None:
             continue
         actor, via = found
-        number = len(ctx.history)
-        head = doc[ent.end - 1]
-        mention = Mention(ent.start, ent.end, actor, ent.text, via, _is_subject(head), number,
-                          sum(1 for _ in head.ancestors))
+        mention = _mention(doc, ent.start, ent.end, actor, ent.text, via, len(ctx.history))
         mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)
     taken = covered | {i for m in mentions for i in range(m.start, m.end)}
     mentions += _known_names_missed(sent, ctx, taken, skip_until)
@@ -438,9 +435,7 @@ def _known_names_missed(sent, ctx: DocumentContext, taken: set[int], skip_until:
                 ctx.surnames.get(doc[end].lower_) is ctx.surnames[t.lower_]:
             end += 1
         actor = ctx.surnames[doc[end - 1].lower_]
-        head = doc[end - 1]
-        found.append(Mention(i, end, actor, doc[i:end].text, "entity", _is_subject(head), number,
-                             sum(1 for _ in head.ancestors)))
+        found.append(_mention(doc, i, end, actor, doc[i:end].text, "entity", number))
         i = end
     return found
 
@@ -460,8 +455,7 @@ def _halves(sent, ctx: DocumentContext, taken: set[int], here: set[str]) -> list
             continue
         actor = ctx.base.get(actor_id)
         if actor is not None:
-            found.append(Mention(t.i, t.i + 1, actor, t.text, "entity", _is_subject(t), number,
-                                 sum(1 for _ in t.ancestors)))
+            found.append(_mention(doc, t.i, t.i + 1, actor, t.text, "entity", number))
     return found
 
 
@@ -532,8 +526,7 @@ def _extend_to_body(mention: Mention, sent, ctx: DocumentContext) -> Mention | N
     actor = known or Actor(
         id=_slug(name), name=name, kind="organization", aliases=(name,), affiliation=affiliation,
     )
-    return Mention(mention.start, head.i + 1, actor, name, "body", _is_subject(head), mention.sentence,
-                   sum(1 for _ in head.ancestors))
+    return _mention(doc, mention.start, head.i + 1, actor, name, "body", mention.sentence)
 
 
 def _slug(name: str) -> str:
@@ -716,6 +709,12 @@ def _possessor_subject(token, people: list[Mention], number: int) -> Actor | Non
     subjects = [x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree]
     named = [m for m in people if m.sentence == number and m.start in subjects]
     return named[0].actor if len(named) == 1 else None
+
+
+def _mention(doc, start: int, end: int, actor: Actor, text: str, via: str, sentence: int) -> Mention:
+    """A mention of ``doc[start:end]``, its subjecthood and depth read at its last token."""
+    head = doc[end - 1]
+    return Mention(start, end, actor, text, via, _is_subject(head), sentence, sum(1 for _ in head.ancestors))
 
 
 def _is_subject(token) -> bool:

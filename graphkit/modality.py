@@ -69,10 +69,14 @@ def _span_text(token) -> str:
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
 
 
+def _has_rank(noun) -> bool:
+    """'the first country', 'the only leader'."""
+    return any(m.dep_ == "amod" and m.lower_ in RANKS for m in noun.children)
+
+
 def _ranked(verb) -> bool:
     """'became the first country to recognise X', 'was the only leader to attend': the act happened."""
-    return any(c.dep_ in ("attr", "nsubj") and any(m.dep_ == "amod" and m.lower_ in RANKS for m in c.children)
-               for c in verb.children)
+    return any(c.dep_ in ("attr", "nsubj") and _has_rank(c) for c in verb.children)
 
 
 def _cancelling(verb) -> bool:
@@ -112,8 +116,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     negated = hedged = opinion = False
     attributed_to = None
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and not any(
-            c.dep_ == "amod" and c.lower_ in RANKS for c in trigger.head.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and not _has_rank(trigger.head):
         hedged = True  # "an agreement to buy jets": bought when delivered; not "the first country to recognise X"
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
     clause = [trigger]
