@@ -73,6 +73,8 @@ class Lexicon:
     commodities: frozenset[str]
     trade_verbs: frozenset[str]
     event_summaries: frozenset[str]  # "a move X condemned": nouns that sum up the clause they follow
+    clause_summaries: frozenset[str]  # "a sale X condemned": such nouns only before a relative clause, never
+    # referred back to ("the sale" is the thing sold, not the last sentence's act)
     mutual_fights: frozenset[str]  # ATTACK nouns of fighting between two sides, both ways ("clashes between X and Y")
     label_verbs: frozenset[str]  # "called X a provocation": verbs that put a label on something
     negative_labels: frozenset[str]  # labels that make such a verb CRITICIZE ("a mistake", "unfriendly")
@@ -100,6 +102,12 @@ class Lexicon:
                 | phrasal | frozenset(self.transfer_nouns) | frozenset(self.mutual_verbs)
                 | frozenset(self.reversed_negatives) | self.criticizing_reporters | self.requesting_reporters
                 | self.join_heads | {"join", "order", "trade", "exchange"})
+
+    @cached_property
+    def relative_summaries(self) -> frozenset[str]:
+        """Nouns that sum up the clause they follow when a relative clause hangs on them ("a move X condemned",
+        "a sale X condemned")."""
+        return self.event_summaries | self.clause_summaries
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:

@@ -141,11 +141,15 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     # the clause the trigger sits in: itself and its governors up to a reporting verb
     # "did not rule out sending troops", "refused to rule out strikes": a denial denied leaves it open
     cancelled = {depth for depth, gov in enumerate(chain) if depth > 0 and _denial_denied(gov, chain, depth, lex)}
+    # "agreed to build a pipeline, a project that Croatia has criticised": a relative clause with a subject of
+    # its own states its own fact; the plan above it does not make the criticism a plan
+    own_fact = next((depth for depth, t in enumerate(chain) if t.dep_ == "relcl" and t.head.lemma_.lower() not in
+                     CLAIMED and _own_subject(t) and not _complement_read_as_relative(t)), len(chain))
     for depth, gov in enumerate(chain):
         lemma = gov.lemma_.lower()
         if depth > 0 and lemma in lex.negating_verbs and set_off_claims(gov, CLAIMED):
             break  # "X accuses Y of Z, a charge Y denies", parsed with "denies" on top: the accusation stands
-        if depth in cancelled or depth - 1 in cancelled and chain[depth - 1].dep_ == "xcomp":
+        if (depth in cancelled or depth - 1 in cancelled and chain[depth - 1].dep_ == "xcomp") and depth <= own_fact:
             hedged = True
             continue
         children = list(gov.children)
@@ -192,7 +196,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
             reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")
-            if lemma in lex.hedge_governors and (prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
+            if lemma in lex.hedge_governors and depth <= own_fact and (prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
                                                  or (reported and prev.dep_ == "prep")) and \
                     not (prev.dep_ == "pcomp" and depth == 1):
                 hedged = True
@@ -224,6 +228,22 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if c.dep_ in ("amod",) and c.lower_ in lex.hedge_words:
                 hedged = True
     return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
+
+
+RELATIVE_PRONOUNS = ("which", "that", "who", "whom")
+
+
+def _own_subject(verb) -> bool:
+    """A relative clause with a subject of its own ("the project that Croatia criticised")."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+
+
+def _complement_read_as_relative(verb) -> bool:
+    """'a report by i24 that Russia had delivered jets': a 'that' clause complete without the pronoun is the
+    report's content, not a relative clause on the noun the parser hung it on."""
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(c.lower_ == "that" for c in verb.children) and \
+        sum(c.lower_ not in RELATIVE_PRONOUNS for c in args) >= 2
 
 
 def set_off_claims(verb, nouns, deps=("nsubj", "nsubjpass", "dobj"), after: int = -1) -> list:

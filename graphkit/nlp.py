@@ -51,7 +51,8 @@ def _load(name: str, with_actors: bool):
     for component, repair in (("graphkit_name_spans", repair_name_spans),
                               ("graphkit_gerund_objects", repair_gerund_objects),
                               ("graphkit_subject_lists", repair_subject_lists),
-                              ("graphkit_reported_conjuncts", repair_reported_conjuncts)):
+                              ("graphkit_reported_conjuncts", repair_reported_conjuncts),
+                              ("graphkit_summing_relatives", repair_summing_relatives)):
         if not Language.has_factory(component):  # spaCy stays unimported until a pipeline is loaded
             Language.component(component, func=repair)
         nlp.add_pipe(component, last=True)
@@ -207,6 +208,48 @@ def repair_reported_conjuncts(doc):
                 not any(c.dep_ == "nsubj" for c in node.children):
             continue
         verb.head = node  # the reporting verb is an ancestor of the old head, never of the conjunct: no cycle
+    return doc
+
+
+SUMMING_DETERMINERS = frozenset({"a", "an"})
+SUMMING_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
+def repair_summing_relatives(doc):
+    """'France sold howitzers to Armenia, a sale Azerbaijan has condemned': the small parser reads a relative
+    clause without 'which' after a summing-up noun as anything but one (the name an apposition, the verb a
+    clause of the main verb). After ', a NOUN', a name followed by auxiliaries, adverbs and a past verb is made
+    that verb's subject, and the verb a relative clause on the noun."""
+    for noun in doc:
+        start = noun.i - 1
+        while start > 0 and doc[start].pos_ == "ADJ":
+            start -= 1  # ", a rare step Beijing has taken"
+        if noun.pos_ != "NOUN" or start < 1 or doc[start].lower_ not in SUMMING_DETERMINERS or \
+                doc[start - 1].text != ",":
+            continue
+        end = noun.i + 1
+        while end < len(doc) and doc[end].ent_type_ in SUMMING_ENTITY_TYPES and doc[end].pos_ == "PROPN":
+            end += 1
+        verb = end
+        while verb < len(doc) and (doc[verb].pos_ == "AUX" or doc[verb].tag_ == "RB"):
+            verb += 1
+        if end == noun.i + 1 or verb >= len(doc) or doc[verb].tag_ not in ("VBN", "VBD") or \
+                doc[verb].pos_ != "VERB":
+            continue
+        name, verb, before = doc[noun.i + 1:end], doc[verb], doc[start - 2]
+        if verb.head == verb or (verb.dep_ == "relcl" and verb.head == noun):
+            continue  # the clause is the sentence's root, or is already read right
+        if noun.head == verb and before not in verb.subtree:
+            noun.head, noun.dep_ = before, "appos"  # "…, a deal Nigeria has criticised" read as the verb's subject
+        if noun in verb.subtree:
+            continue
+        last = name[-1]
+        for token in name[:-1]:
+            token.head, token.dep_ = last, "compound"
+        for token in doc[last.i + 1:verb.i]:
+            token.head = verb
+        last.head, last.dep_ = verb, "nsubj"
+        verb.head, verb.dep_ = noun, "relcl"
     return doc
 
 

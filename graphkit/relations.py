@@ -37,6 +37,7 @@ DOING_VERBS = {"begin", "start", "launch", "hold", "conduct", "stage", "carry", 
                "propose", "plan", "resume", "run", "mount", "fire", "unveil", "install", "station", "lead", "host"}
 NAMING_VERBS = {"call", "describe", "term", "dub", "label", "brand"}
 PLACE_PREPOSITIONS = {"in", "near", "off", "over", "across", "around", "along", "at", "inside", "into"}
+ORDERING = frozenset({"order", "deliver"})  # with the lexicon's trade verbs: what is sold is no combatant
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
@@ -584,7 +585,7 @@ class RelationFinder:
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
             if not set(targets) - set(sources) and verb.dep_ == "acl" and relation in SUMMING_UP and \
-                    verb.head.lemma_.lower() in self.lex.event_summaries:  # "…, a move condemned by Israel": who moved
+                    self._sums_up(verb.head):  # "…, a move condemned by Israel": who moved
                 targets = [a for a in self._summed_up_doers(verb.head) if a not in sources]
             described = r.participle_head(verb) if not targets and "dobj" in slots else None
             if described is not None:  # "Hamas, funded by Qatar and armed by Iran"; "The Houthis, armed by Iran, fired"
@@ -785,16 +786,16 @@ class RelationFinder:
                        for p in c.children if p.dep_ == "pobj" for a in r._doers(p, 0)]
         if relation in SUMMING_UP and not targets and (verb.dep_ == "relcl" or (  # or a reduced relative clause
                 verb.dep_ == "acl" and (any(c.dep_ == "nsubj" for c in verb.children) or r.by_agent(verb)))) \
-                and verb.head.lemma_.lower() in self.lex.event_summaries:
+                and self._sums_up(verb.head):
             targets = self._summed_up_doers(verb.head)  # "X blew up the roads, a move Y condemned": Y → X
         if relation in SUMMING_UP and not targets and verb.dep_ == "conj" and len(
                 [c for c in verb.children if c.dep_ == "nsubj"]) > 1 and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.event_summaries and c.left_edge.i > 0
+                c.dep_ == "nsubj" and self._sums_up(c) and c.left_edge.i > 0
                 and r.doc[c.left_edge.i - 1].text == "," for c in verb.children):
             # "X sanctioned Y, a step Caracas denounced", parsed as a second clause with two subjects
             targets = [a for a in r.agents(verb.head) if a not in sources]
             sources = [a for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() not in
-                       self.lex.event_summaries for a in r.actors_of(c)] or sources
+                       self.lex.relative_summaries for a in r.actors_of(c)] or sources
         if relation in SUMMING_UP and not targets and (event := self._relative_event(verb)) is not None:
             # "joint patrols that NATO has criticised", "drills which X denounced as …", "patrols near the Kola
             # Peninsula, which Moscow condemned": their doers
@@ -1264,7 +1265,7 @@ class RelationFinder:
                 d.dep_ == "det" and d.lower_ in ("a", "an") for d in objects[-1].children):
             objects, predicates = objects[:-1], objects[-1:]  # "labelled China a threat", two objects to the parser
         gapped = bool(objects) and not predicates and verb.dep_ == "relcl" and \
-            verb.head.lemma_.lower() in self.lex.event_summaries and all(o.i not in r.by_token for o in objects)
+            self._sums_up(verb.head) and all(o.i not in r.by_token for o in objects)
         if gapped:  # "a move Netanyahu called a reward for terrorism": the move is the object, gapped
             predicates = objects + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                                     for p in c.children if p.dep_ == "pobj"]
@@ -1291,7 +1292,7 @@ class RelationFinder:
         negative = [label for label in labels if words(label) & self.lex.negative_labels]
         positive = [label for label in labels if words(label) & POSITIVE_LABELS]
         if not negative and not positive and not objects and verb.dep_ in ("relcl", "acl") and \
-                verb.head.lemma_.lower() in self.lex.event_summaries:  # "…, a move Seoul called 'very abnormal'":
+                self._sums_up(verb.head):  # "…, a move Seoul called 'very abnormal'":
             negative = [label for label in labels if _quoted_reproach(label, QUOTED_PRAISE)]  # a quoted word put
             # on another's act is a reproach, unless it praises
         if not negative and not positive and objects and all(
@@ -1340,7 +1341,7 @@ class RelationFinder:
         targets += [a for c in objects if self.lex.object_class(c.lemma_) == "agreement" or c.lemma_.lower() in
                     self.lex.ties_nouns for a in r._pobj_actors(c, ("with",), 0) if a not in targets]
         # "called Managua's deal with Moscow a threat": both parties of the deal
-        if not objects and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in self.lex.event_summaries:
+        if not objects and verb.dep_ in ("relcl", "acl") and self._sums_up(verb.head):
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
         if not targets and objects and all(o.lower_ == "which" for o in objects) and \
                 (event := self._relative_event(verb)) is not None:
@@ -1867,8 +1868,10 @@ class RelationFinder:
         if cls == "aid" and modifiers & lex.weapon_modifiers:
             return "weapons"
         if lemma == "fighter" and ({"stealth", "jet", "multirole"} & modifiers or any(
-                lex.object_class(m) == "weapons" for m in modifiers)):
-            return "weapons"  # "its Su-57 stealth fighter" is a plane, not a combatant
+                lex.object_class(m) == "weapons" for m in modifiers) or any(
+                c.dep_ == "nummod" and lex.object_class(c.lower_) == "weapons" for c in token.children) or (
+                token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in lex.trade_verbs | ORDERING)):
+            return "weapons"  # "its Su-57 stealth fighter", "J-10 fighters", "bought 42 fighters": planes
         if cls is None:
             for child in token.children:
                 if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "for" and lemma in PARTS)):
@@ -2506,6 +2509,15 @@ class RelationFinder:
             if node.lemma_.lower() in self.lex.nouns:
                 return node
         return head
+
+    def _sums_up(self, noun) -> bool:
+        """A noun summing up the clause before it: "a move", "a decision" anywhere; "a sale", "a deal" only set
+        off by a comma ("sold jets to X, a sale Y condemned"; not "welcomed the deal that Y criticised")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lex.event_summaries:
+            return True
+        edge = noun.left_edge.i
+        return lemma in self.lex.clause_summaries and edge > 0 and self.r.doc[edge - 1].text == ","
 
     def _summed_up_doers(self, noun) -> list[Actor]:
         """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""

@@ -230,3 +230,36 @@ def test_an_adjective_that_is_no_relation_verb_stays(vocab):
     doc[2].tag_ = "VBG"
     repair_gerund_objects(doc)
     assert (doc[2].head.i, doc[2].dep_) == (3, "amod")
+
+
+def test_a_relative_clause_without_which_after_a_summing_noun(vocab):
+    """'Russia sent troops to Mali, a mission Paris has criticised': parsed with 'Paris' an apposition and
+    'criticised' a clause of the main verb; repaired, Paris criticised what Russia did."""
+    from graphkit.nlp import repair_summing_relatives
+
+    rows = [("Russia", 1, "nsubj", "PROPN", "Russia"), ("sent", 1, "ROOT", "VERB", "send"),
+            ("troops", 1, "dobj", "NOUN", "troop"), ("to", 1, "dative", "ADP", "to"), ("Mali", 3, "pobj", "PROPN", "Mali"),
+            (",", 4, "punct", "PUNCT", ","), ("a", 7, "det", "DET", "a"), ("mission", 4, "appos", "NOUN", "mission"),
+            ("Paris", 7, "appos", "PROPN", "Paris"), ("has", 10, "aux", "AUX", "have"),
+            ("criticised", 1, "ccomp", "VERB", "criticise"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (4, 5, "GPE"), (8, 9, "GPE")])
+    for token, tag in zip(doc, ["NNP", "VBD", "NNS", "IN", "NNP", ",", "DT", "NN", "NNP", "VBZ", "VBN", "."]):
+        token.tag_ = tag
+    assert ("France", "CRITICIZE", "Russia", False) not in triples(doc)
+    repair_summing_relatives(doc)
+    assert (doc[8].head.i, doc[8].dep_, doc[10].head.i, doc[10].dep_) == (10, "nsubj", 7, "relcl")
+    assert doc[9].head.i == 10
+    assert ("France", "CRITICIZE", "Russia", False) in triples(doc)
+
+
+def test_a_summing_noun_not_after_a_comma_is_left_alone(vocab):
+    from graphkit.nlp import repair_summing_relatives
+
+    rows = [("Russia", 1, "nsubj", "PROPN", "Russia"), ("sent", 1, "ROOT", "VERB", "send"), ("a", 3, "det", "DET", "a"),
+            ("mission", 1, "dobj", "NOUN", "mission"), ("Paris", 3, "appos", "PROPN", "Paris"),
+            ("has", 6, "aux", "AUX", "have"), ("criticised", 1, "conj", "VERB", "criticise"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    for token, tag in zip(doc, ["NNP", "VBD", "DT", "NN", "NNP", "VBZ", "VBN", "."]):
+        token.tag_ = tag
+    repair_summing_relatives(doc)
+    assert (doc[4].head.i, doc[6].head.i) == (3, 1)
