@@ -219,13 +219,14 @@ def repair_summing_relatives(doc):
     """'France sold howitzers to Armenia, a sale Azerbaijan has condemned': the small parser reads a relative
     clause without 'which' after a summing-up noun as anything but one (the name an apposition, the verb a
     clause of the main verb). After ', a NOUN', a name followed by auxiliaries, adverbs and a past verb is made
-    that verb's subject, and the verb a relative clause on the noun."""
+    that verb's subject, and the verb a relative clause on the noun. So is a name the parser put in apposition,
+    without a comma, to a noun a participle hangs on ("the jets Indonesia ordered from France")."""
     for noun in doc:
         start = noun.i - 1
         while start > 0 and doc[start].pos_ == "ADJ":
             start -= 1  # ", a rare step Beijing has taken"
-        if noun.pos_ != "NOUN" or start < 1 or doc[start].lower_ not in SUMMING_DETERMINERS or \
-                doc[start - 1].text != ",":
+        summing = start >= 1 and doc[start].lower_ in SUMMING_DETERMINERS and doc[start - 1].text == ","
+        if noun.pos_ != "NOUN":
             continue
         end = noun.i + 1
         while end < len(doc) and doc[end].ent_type_ in SUMMING_ENTITY_TYPES and doc[end].pos_ == "PROPN":
@@ -236,10 +237,13 @@ def repair_summing_relatives(doc):
         if end == noun.i + 1 or verb >= len(doc) or doc[verb].tag_ not in ("VBN", "VBD") or \
                 doc[verb].pos_ != "VERB":
             continue
-        name, verb, before = doc[noun.i + 1:end], doc[verb], doc[start - 2]
-        if verb.head == verb or (verb.dep_ == "relcl" and verb.head == noun):
+        name, verb = doc[noun.i + 1:end], doc[verb]
+        # "the 42 Rafales Indonesia ordered from France", read as a participle with the name in apposition
+        reduced = verb.dep_ == "acl" and verb.head == noun and name[-1].dep_ == "appos" and name[-1].head == noun
+        if not (summing or reduced) or verb.head == verb or (verb.dep_ == "relcl" and verb.head == noun):
             continue  # the clause is the sentence's root, or is already read right
-        if noun.head == verb and before not in verb.subtree:
+        before = doc[start - 2] if summing else None
+        if summing and noun.head == verb and before not in verb.subtree:
             noun.head, noun.dep_ = before, "appos"  # "…, a deal Nigeria has criticised" read as the verb's subject
         if noun in verb.subtree:
             continue

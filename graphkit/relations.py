@@ -1675,6 +1675,12 @@ class RelationFinder:
             objects = [c for v in verb.conjuncts for c in v.children if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "acl":
             objects = [verb.head]
+        if not passive and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and \
+                all(o.lower_ in ("which", "that") for o in objects) and any(c.dep_ == "nsubj" for c in verb.children) \
+                and not any(t.lower_ in ("which", "whom") and t.dep_ == "pobj" for t in verb.subtree):
+            # "the 42 Rafales it ordered from France", "the drones which Iran sold to Russia"; not "a clause
+            # under which X and Y pledge to help each other"
+            objects = [verb.head]
         described = r.participle_head(verb) if passive and not objects else None
         if described is not None:  # "Hamas, funded and armed by Iran"
             objects = [described]
@@ -1690,8 +1696,10 @@ class RelationFinder:
             c.dep_ == "cc" and c.lower_ in ("than", "instead") and c.i < o.i for c in obj.children)]
         slots = lex.transfer_verbs[lemma]
         if lemma == "order" and not any(c.dep_ == "prep" and c.lower_ == "from" for o in [verb, *objects]
-                                        for c in o.children):
-            return  # "ordered troops to leave" is no purchase
+                                        for c in o.children) and not any(
+                self._object_class(o) in ("weapons", "troops") and r.makers_of(o) and not any(
+                    c.dep_ in ("xcomp", "ccomp") for c in verb.children) for o in objects):
+            return  # "ordered troops to leave" is no purchase; "ordered South Korean howitzers" is one
         recipients: list[Actor] = []
         moved: list[tuple[object, str]] = []
         with_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -1972,6 +1980,8 @@ class RelationFinder:
             targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(governor, p)]
         goods = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
+        if not targets:  # "the purchase of 36 rocket systems from Israel": the phrase hung on the goods
+            targets = [a for g in goods for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(g, p)]
         if lemma in ("purchase", "import"):  # "its imports of Russian oil": Russia sells to it
             origin = targets or [a for g in goods for a in r.makers_of(g)]
             sources, targets = origin, sources

@@ -263,3 +263,20 @@ def test_a_summing_noun_not_after_a_comma_is_left_alone(vocab):
         token.tag_ = tag
     repair_summing_relatives(doc)
     assert (doc[4].head.i, doc[6].head.i) == (3, 1)
+
+
+def test_a_name_in_apposition_before_a_participle_is_its_subject(vocab):
+    """'the fighters Indonesia ordered from France', parsed with 'Indonesia' an apposition of 'fighters' and
+    'ordered' a participle on them: the name is made the subject of a relative clause."""
+    from graphkit.nlp import repair_summing_relatives
+
+    rows = [("The", 1, "det", "DET", "the"), ("fighters", 6, "nsubj", "NOUN", "fighter"),
+            ("Indonesia", 1, "appos", "PROPN", "Indonesia"), ("ordered", 1, "acl", "VERB", "order"),
+            ("from", 3, "prep", "ADP", "from"), ("France", 4, "pobj", "PROPN", "France"),
+            ("arrived", 6, "ROOT", "VERB", "arrive"), (".", 6, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(2, 3, "GPE"), (5, 6, "GPE")])
+    for token, tag in zip(doc, ["DT", "NNS", "NNP", "VBD", "IN", "NNP", "VBD", "."]):
+        token.tag_ = tag
+    repair_summing_relatives(doc)
+    assert (doc[2].head.i, doc[2].dep_, doc[3].head.i, doc[3].dep_) == (3, "nsubj", 1, "relcl")
+    assert ("France", "SUPPLY_ARMS", "Indonesia", False) in triples(doc)
