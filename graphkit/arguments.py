@@ -221,6 +221,18 @@ class SentenceReader:
                            for x in b.children if x.dep_ == "pobj" for a in self.actors_of(x, depth + 1)]
                 if len(parties) > 1:
                     return parties
+            if lemma == "counterpart" and not any(c.dep_ in ("amod", "compound") and c.i in self.by_token
+                                                  for c in t.children):
+                # "his counterparts from Samoa and Tonga": their states, not a reference; not "his Australian
+                # and Indian counterparts in Washington"
+                states = [self._state_of(a) for a in self._pobj_actors(t, ("from", "of", "in"), depth)]
+                after = t.right_edge.i + 1  # "from" hung by the parser on the verb
+                if not states and after < len(self.doc) and self.doc[after].lower_ == "from" and \
+                        self.doc[after].dep_ == "prep" and self.doc[after].head.i == t.head.i:
+                    states = [self._state_of(a) for p in self.doc[after].children if p.dep_ == "pobj"
+                              for a in self.actors_of(p, depth + 1)]
+                if states:
+                    return list({a.id: a for a in states}.values())
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
                 countries = [self._state_of(a) for a in owners]

@@ -37,6 +37,7 @@ DOING_VERBS = {"begin", "start", "launch", "hold", "conduct", "stage", "carry", 
                "propose", "plan", "resume", "run", "mount", "fire", "unveil", "install", "station", "lead", "host"}
 NAMING_VERBS = {"call", "describe", "term", "dub", "label", "brand"}
 PLACE_PREPOSITIONS = {"in", "near", "off", "over", "across", "around", "along", "at", "inside", "into"}
+MULTI_PARTY = frozenset({"trilateral", "way", "tripartite", "quadrilateral", "multilateral", "joint"})  # "three-way"
 ORDERING = frozenset({"order", "deliver"})  # with the lexicon's trade verbs: what is sold is no combatant
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
@@ -2238,6 +2239,9 @@ class RelationFinder:
                      if p.dep_ == "pobj" and p.i not in r.by_token]
             targets = [a for p in goods for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                        and c.i in r.by_token for a in r.actors_of(c) if a not in sources]  # not "Hong Kong-based firms"
+        if relation == "MEET" and not targets:  # "talks on Iran's programme with X": "with" hung on the topic
+            targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                       for p in c.children if p.dep_ == "pobj" for a in r.slot_actors(p, "with") if a not in sources]
         if relation == "CRITICIZE" and not targets:  # "concern about Pakistan's nuclear programme": its owner
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
@@ -2270,6 +2274,10 @@ class RelationFinder:
             else ()  # "X and Y held the latest Freedom Edge exercise": theirs, named or not
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
+        if relation == "MEET" and len(_unique(targets)) > 1 and any(
+                c.lower_ in MULTI_PARTY for c in noun.children if c.dep_ in ("amod", "compound")):
+            yield from self._both_ways(_unique(targets), relation, noun, presupposed=presupposed)
+            # "held three-way talks with A and B": A and B met too
 
     def _received_from(self, anchor, relation: str, modifier_actors: list[Actor]):
         """(givers, receivers) of support or criticism someone won or came in for: 'won the backing of X',
