@@ -103,6 +103,8 @@ RETORTING = frozenset({"say", "warn", "vow", "threaten", "pledge", "insist", "pr
 FUTURE_AUX = frozenset({"would", "will", "could", "may", "might", "'ll", "shall", "to", "can", "wo"})
 RETALIATING = frozenset({"respond", "retaliate", "react", "reciprocate", "answer"})
 COUNTERMEASURES = frozenset({"countermeasure", "retaliation", "reprisal", "countermeasures"})
+RESPONSES = frozenset({"consequence", "response", "reprisal", "retribution"})  # "warned of consequences"
+PROVOCATIONS = frozenset({"SUPPLY_ARMS", "DEPLOY_TO", "ATTACK", "MOBILIZE", "SANCTION", "THREATEN"})  # what is answered
 DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
 THREATS = frozenset({"threat", "ultimatum"})
 BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
@@ -231,11 +233,13 @@ class RelationFinder:
             acts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             acts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and lemma in ("warn", "threaten")
                      for p in c.children if p.dep_ == "pobj"]
+            acts += [c for c in verb.children if c.dep_ == "dobj" and lemma in ("vow", "threaten", "promise", "pledge")
+                     and _lemma(c) in RESPONSES]  # "vowed a forceful response"
             acts += [a for h in [verb, *(c for c in acts if _lemma(c) == "reserve")] for c in h.children
                      if c.dep_ == "dobj" and c.lower_ == "right"
                      for a in c.children if a.dep_ in ("acl", "relcl")]  # "(said it) reserved the right to respond"
             responses = [a for a in acts if _lemma(a) in RETALIATING or (
-                a.pos_ == "NOUN" and _lemma(a) in COUNTERMEASURES) or (_lemma(a) == "take" and any(
+                a.pos_ == "NOUN" and _lemma(a) in COUNTERMEASURES | RESPONSES) or (_lemma(a) == "take" and any(
                     o.dep_ == "dobj" and _lemma(o) in COUNTERMEASURES | {"measure", "step", "action"}
                     for o in a.children))]
             responses = [a for a in responses if all(  # the speaker's own response, not another's
@@ -251,6 +255,9 @@ class RelationFinder:
                 for n in c.children if n.dep_ == "nsubj" for x in r.actors_of(n)]  # "… if Washington raised tariffs"
             if not targets:
                 targets = [c.target for c in found if c.source in own and c.relation in ("CRITICIZE", "SANCTION")]
+            if not targets:  # "Washington approved the sale to Taiwan, and Beijing vowed a forceful response"
+                targets = [c.source for c in found if c.trigger < verb.i and c.relation in PROVOCATIONS
+                           and c.source not in own]
             yield from self._emit(speakers, "THREATEN", [t for t in _unique(targets) if t not in own], verb,
                                   _phrase(verb))
 
@@ -772,6 +779,13 @@ class RelationFinder:
                 for x in c.children if x.dep_ == "relcl" and _lemma(x) in DOING_VERBS and not any(
                     y.dep_ == "nsubj" and y.lower_ in ("which", "that", "who") for y in x.children)
                 for y in x.children if y.dep_ == "nsubj" for a in r.actors_of(y) or r.makers_of(y) if a not in sources]
+        if relation in SUMMING_UP and not targets and not passive:  # "condemned the drills by Washington and
+            # Seoul": the parser hangs the event's "by" on the verb
+            events = [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
+                c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.event_summaries)]
+            targets = [a for e in events for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                       and c.i == e.right_edge.i + 1 for p in c.children if p.dep_ == "pobj"
+                       for a in r.actors_of(p) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "criticised what he called China's provocative conduct",
             named = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in NAMING_VERBS and any(
                 x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)  # "denounce what they call the
