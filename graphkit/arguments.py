@@ -39,7 +39,7 @@ SEATED_BODIES = {"army", "military", "government", "authority", "administration"
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival",
                "man", "woman"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender", "creditor", "lender",
-              "donor"}
+              "donor", "patron", "protector"}
 BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
 
 
@@ -179,9 +179,10 @@ class SentenceReader:
                 self.ctx.roles.setdefault(actor.id, set()).add(lemma)
             return [actor]
         for child in t.children:  # "its Syrian offshoot, the YPG": the body named beside the description
-            if child.dep_ == "appos" and child.i in self.by_token and \
-                    self.by_token[child.i].actor.kind in ("organization", "group") and t.pos_ == "NOUN":
-                return [self.by_token[child.i].actor]
+            if child.dep_ == "appos" and child.i in self.by_token and t.pos_ == "NOUN" and (
+                    self.by_token[child.i].actor.kind in ("organization", "group") or (
+                        lemma in ROLE_NOUNS | BUYER_NOUNS and t.dep_ == "pobj" and self.doc[child.i - 1].text == ",")):
+                return [self.by_token[child.i].actor]  # "condemned by its patron, Iran"
         if lemma in self.lex.person_role_words | self.lex.leading_roles:  # the name after ", " the parser hung
             after = t.right_edge.i + 1  # elsewhere: "X and his Indonesian counterpart, Y, agreed" (Y on X),
             named = self.by_token.get(after + 1) if after < len(self.doc) and self.doc[after].text == "," else None
@@ -562,8 +563,9 @@ class SentenceReader:
 
     def by_agent(self, verb) -> list[Actor]:
         for c in verb.children:
-            if c.dep_ == "agent" and not _by_means(c):
-                return [a for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            if c.dep_ == "agent" and not _by_means(c):  # "by Hezbollah and by its patron, Iran": both
+                return [a for b in [c, *(x for x in c.children if x.dep_ == "conj" and x.lower_ == "by")]
+                        for p in b.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         if passive:  # "was received at the ceremony by Pena": the parser hangs the agent on the setting
             for c in verb.children:

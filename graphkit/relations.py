@@ -2260,6 +2260,15 @@ class RelationFinder:
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
                        for a in r.actors_of(o)]
+        if relation in ("CRITICIZE", "REJECT") and not targets and anchor.dep_ == "pobj" and \
+                anchor.head.lower_ in ("despite", "over") and anchor.head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "prep" and c.lower_ in ("of", "over", "about", "from") and p.i not in r.by_token
+                for c in anchor.children for p in c.children if p.dep_ == "pobj"):  # "from rights groups of …"
+            # "hosts drills despite U.S. objections", "flew in despite objections from the EU", "signed over the
+            # objections of Poland": the doer's act; not "despite criticism of X's crackdown", a topic of its own
+            sources = sources or [r.by_token[p.i].actor for c in anchor.children if c.dep_ == "prep" and
+                                  c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
+            targets = [a for a in r.agents(anchor.head.head) if a not in sources] if sources else []
         if lemma == "visit" and not targets and sources and all(a.kind == "person" for a in sources) and \
                 anchor.dep_ == "pobj" and anchor.head.lower_ in ("during", "on", "after", "before", "ahead"):
             # "Belgrade agreed to buy jets during Emmanuel Macron's visit": the visit was to the host
