@@ -2269,6 +2269,12 @@ class RelationFinder:
             sources = sources or [r.by_token[p.i].actor for c in anchor.children if c.dep_ == "prep" and
                                   c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and p.i in r.by_token]
             targets = [a for a in r.agents(anchor.head.head) if a not in sources] if sources else []
+        if not sources and targets and relation in ("COOPERATE", "MEET", "AGREE", "ALLY") and \
+                anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ == "ccomp" and \
+                _lemma(anchor.head.head) in self.lex.reporting_verbs and _lemma(anchor.head.head) != "warn" and \
+                not any(c.dep_ in ("poss", "det") for c in anchor.children):  # not "the deals with X", another's
+            # "Germany stressed that military cooperation with Israel would continue": the speaker's own ties
+            sources = [a for a in r.agents(anchor.head.head) if a not in targets]
         if lemma == "visit" and not targets and sources and all(a.kind == "person" for a in sources) and \
                 anchor.dep_ == "pobj" and anchor.head.lower_ in ("during", "on", "after", "before", "ahead"):
             # "Belgrade agreed to buy jets during Emmanuel Macron's visit": the visit was to the host
