@@ -1935,21 +1935,26 @@ class RelationFinder:
         r = self.r
         owners = [a for a in r.makers_of(troops) if a.kind == "country"] or \
             [a for c in troops.children if c.dep_ == "poss" for a in r.actors_of(c) if a.kind == "country"]
-        kept = troops.dep_ == "dobj" and _lemma(troops.head) in KEEPING
+        held = troops.head.head if troops.dep_ == "pobj" and troops.head.lower_ == "of" and (
+            troops.head.head.lemma_.lower() in self.lex.quantity_nouns or troops.head.head.like_num) else troops
+        kept = held.dep_ == "dobj" and _lemma(held.head) in KEEPING  # "keeps thousands of troops in X": held
         if not owners and kept:  # "Washington keeps 2,500 troops in Iraq", "Russia maintains a base in Tajikistan"
-            owners = [r._state_of(a) for a in r.agents(troops.head)]
+            owners = [r._state_of(a) for a in r.agents(held.head)]
         if not owners:
             return
         hosts = r._pobj_actors(troops, ("for",), 0)
         if kept:
-            hosts += r._pobj_actors(troops, ("in",), 0) or r._pobj_actors(troops.head, ("in",), 0) or \
-                r.place_actors(troops, ("in",)) or r.place_actors(troops.head, ("in",))
+            hosts += r._pobj_actors(held, ("in",), 0) or r._pobj_actors(held.head, ("in",), 0) or \
+                r.place_actors(held, ("in",)) or r.place_actors(held.head, ("in",))
         attacking = self.lex.verbs_by_relation.get("ATTACK", ())
         fighting = (troops.dep_ == "nsubj" and _lemma(troops.head) in attacking) or (
             troops.dep_ == "pobj" and _lemma(troops.head.head) in attacking)  # "fighting alongside Russian forces"
         if not kept and not fighting and not any(c.dep_ == "acl" for c in troops.children):  # "Turkey's troops in
             # Libya", "Rwanda's contingent in Bangui"; not "Russian troops in Ukraine advanced", an invasion
             hosts += r._pobj_actors(troops, ("in",), 0) or r.place_actors(troops, ("in",))
+        if fighting and troops.dep_ == "nsubj":  # "Burundian troops are fighting alongside Congolese forces": on
+            hosts += [a for c in troops.head.children if c.dep_ == "prep" and c.lower_ == "alongside"  # their side
+                      for p in c.children if p.dep_ == "pobj" for a in r.makers_of(p) or r.actors_of(p)]
         predicates = [c for c in troops.children if c.dep_ == "acl"]
         if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
             predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
