@@ -284,6 +284,19 @@ def _subjects_after_fronted_places(doc) -> None:
             joined.head, joined.dep_ = verb, "nsubj"
 
 
+def _lists_hung_on_the_first_name(doc) -> None:
+    """'Iraq, Turkey, Qatar and the UAE agreed …', parsed with 'Turkey' a modifier of the subject 'Iraq' and the
+    rest its conjuncts: the second name becomes the subject's conjunct (the rest follow it)."""
+    for subject in doc:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.ent_type_ not in LIST_ENTITY_TYPES:
+            continue
+        for item in subject.children:
+            if item.dep_ in ("npadvmod", "appos") and item.ent_type_ in LIST_ENTITY_TYPES and item.i > subject.i and \
+                    doc[item.left_edge.i - 1].text == "," and any(c.dep_ == "conj" for c in item.children) and \
+                    any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in item.subtree):
+                item.dep_ = "conj"
+
+
 def repair_subject_lists(doc):
     """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
     Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
@@ -292,6 +305,7 @@ def repair_subject_lists(doc):
     And in "In Buenos Aires, Modi and Milei discussed …" the subject hangs on the fronted place as its conjunct:
     a verb without a subject takes it back."""
     _subjects_after_fronted_places(doc)
+    _lists_hung_on_the_first_name(doc)
     for subject in doc:
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
                 not any(c.dep_ == "conj" for c in subject.rights) or \

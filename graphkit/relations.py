@@ -1916,19 +1916,24 @@ class RelationFinder:
             holders.append(weapon.head.head)
         elif weapon.dep_ == "conj" and weapon.head.dep_ == "pobj" and weapon.head.head.lower_ == "of":
             holders.append(weapon.head.head.head)
-        aimed = [c for h in holders for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS]
+        aimed = [c for h in holders for c in h.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in
+                 AIMING_VERBS and not any(x.dep_ == "dobj" and x.lower_ not in ("which", "that") for x in c.children)]
         targets = [a for c in aimed for p in ("at", "against", "toward", "towards", "on")
                    for a in r.slot_actors(c, p)]
+        shooters = [a for c in aimed if c.dep_ == "relcl" for x in c.children if x.dep_ in ("nsubj", "compound")
+                    and x.lower_ not in ("which", "that") for a in r.actors_of(x)]  # "the missiles Russia fires at …"
+        # ("fires" may be read as a noun with "Russia" its modifier)
         if not targets and weapon.dep_ == "dobj" and _lemma(weapon.head) in AIMING_VERBS:
             aimed = [weapon.head]  # "fired missiles at Israel", parsed with "at Israel" on the missiles
             targets = [a for p in ("at", "against", "toward", "towards") for a in r.slot_actors(weapon, p)]
         if not targets:
             return
-        sources = r.makers_of(weapon)
+        sources = shooters or r.makers_of(weapon)
         if not sources:
             verb = next((a for a in weapon.ancestors if a.pos_ in ("VERB", "AUX")), None)
             sources = r.agents(verb) if verb is not None else []
-        yield from self._emit(sources, "ATTACK", targets, weapon, f"{weapon.text} {aimed[0].text}")
+        trigger = aimed[0] if shooters else weapon  # the relative clause is its own fact: "can stop the missiles
+        yield from self._emit(sources, "ATTACK", targets, trigger, f"{weapon.text} {aimed[0].text}")  # Russia fires"
 
     def stationed(self, troops) -> Iterator[Candidate]:
         """'a German brigade for Lithuania', 'U.S. troops stationed in Japan' → DEPLOY_TO."""

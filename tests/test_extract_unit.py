@@ -280,3 +280,17 @@ def test_a_name_in_apposition_before_a_participle_is_its_subject(vocab):
     repair_summing_relatives(doc)
     assert (doc[2].head.i, doc[2].dep_, doc[3].head.i, doc[3].dep_) == (3, "nsubj", 1, "relcl")
     assert ("France", "SUPPLY_ARMS", "Indonesia", False) in triples(doc)
+
+
+def test_a_name_list_hung_on_its_first_name_is_the_subject(vocab):
+    """'Iraq, Turkey, Qatar and Oman agreed', parsed with 'Turkey' a modifier of 'Iraq': all four are subjects."""
+    from graphkit.nlp import repair_subject_lists
+
+    rows = [("Iraq", 7, "nsubj", "PROPN", "Iraq"), (",", 0, "punct", "PUNCT", ","),
+            ("Turkey", 0, "npadvmod", "PROPN", "Turkey"), (",", 2, "punct", "PUNCT", ","),
+            ("Qatar", 2, "conj", "PROPN", "Qatar"), ("and", 4, "cc", "CCONJ", "and"), ("Oman", 4, "conj", "PROPN", "Oman"),
+            ("agreed", 7, "ROOT", "VERB", "agree"), (".", 7, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")])
+    repair_subject_lists(doc)
+    assert doc[2].dep_ == "conj"
+    assert {t.text for t in doc[0].conjuncts} == {"Turkey", "Qatar", "Oman"}
