@@ -36,6 +36,8 @@ PRONOUNS_STATE = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
 NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn", "state", "government"}
+PROJECT_HEADS = {"road", "corridor", "railway", "railroad", "pipeline", "project", "programme", "program", "dam",
+                 "bridge", "canal", "highway", "port", "terminal", "plant", "mine"}
 # heads that make a capitalized chain a named body ("UN Multilateral Sanctions Monitoring Committee")
 ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff", "guard", "guards", "corps",
              "party", "team", "office", "service", "court", "bureau", "authority", "forces", "command",
@@ -304,6 +306,8 @@ def _plausible_new_actor(ent) -> bool:
         return False
     if root.lower_ in VENUE_WORDS:
         return False  # "the Victoria and Albert Museum", "Lancaster House", "Akasaka Palace": where, not who
+    if ent[-1].lower_ in PROJECT_HEADS:
+        return False  # "the Development Road", "the Lobito Corridor", "the Renaissance Dam": a project, not who
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (before.lemma_.lower() in VESSEL_NOUNS or before.lower_ in ("a", "an")):
