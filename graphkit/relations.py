@@ -1441,6 +1441,12 @@ class RelationFinder:
                 yield replace(cand, denied=True)
         own = r.own_side(r.agents(verb))
         for event in events:
+            if event.i in r.by_token and r.by_token[event.i].actor.kind == "organization" and any(
+                    self._gathering(t) for t in event.subtree if t.i != event.i):  # "attend the Group of 20 summit",
+                owned = True  # parsed with the summit inside the name
+                for cand in self._emit(r.agents(verb), "MEET", [r.by_token[event.i].actor], event, _phrase(event)):
+                    yield replace(cand, denied=away)
+                continue
             if not self._gathering(event):
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
