@@ -2064,8 +2064,8 @@ class RelationFinder:
                 continue
             named = c.i in r.by_token
             if c.dep_ == "compound" and named and relation in ("ALLY", "AGREE") and \
-                    r.by_token[c.i].actor.kind == "organization":
-                continue  # "the AUKUS partnership" names the pact, not a party
+                    r.by_token[c.i].actor.kind == "organization" and (lemma not in ROLE_NOUNS or noun.tag_ == "NNS"):
+                continue  # "the AUKUS partnership" names the pact, "NATO allies" its members; "a Hezbollah ally"
             for a in r.actors_of(c) if (named or c.dep_ == "poss") else []:
                 if a not in modifier_actors:
                     modifier_actors.append(a)
@@ -2317,6 +2317,10 @@ class RelationFinder:
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in anchor.children)
         fallback = sources if len(sources) > 1 and not (from_governor and definite and lemma not in self.lex.joint_nouns) \
             else ()  # "X and Y held the latest Freedom Edge exercise": theirs, named or not
+        if relation == "ALLY" and not sources and lemma in ROLE_NOUNS and noun.tag_ == "NNS":
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)]
+            if owners and set(targets) - set(owners):  # "Moscow's Tajik allies", "our Chinese friends"
+                sources, targets = owners, [a for a in targets if a not in owners]
         yield from self._emit(sources, relation, targets, retyped_by or noun, _phrase(noun),
                               symmetric_fallback=fallback, presupposed=presupposed)
         if relation == "MEET" and len(_unique(targets)) > 1 and any(
