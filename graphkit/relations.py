@@ -1495,7 +1495,9 @@ class RelationFinder:
         elif lemma in ("close", "shut", "seal") and any(o.lemma_.lower() in CLOSED for o in objects):
             to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] + \
                  [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "to"]
-            targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token]
+            targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token and not any(
+                a.dep_ in ("relcl", "appos") and a.i > c.i for a in [t, *t.ancestors] if a.i in range(c.i, t.i + 1)
+                and c in a.ancestors)]  # not "…, a move that Gideon Saar denounced"
             if not targets:  # "shut its border with Belarus", "closed the crossings on its border with X"
                 beyond = [a for o in objects for t in o.subtree if t.lemma_.lower() in ("border", "frontier")
                           for a in r._pobj_actors(t, ("with",), 0)]
@@ -2589,8 +2591,8 @@ class RelationFinder:
     def _summed_up_doers(self, noun) -> list[Actor]:
         """Who did what ``noun`` ("a move", "a decision") sums up: the doers of the clause it is attached to."""
         head = noun.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
+        while (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl") and head.head.i != head.i:
+            head = head.head  # "closed its ports to ships carrying arms for Israel, a move …": not the participle
         return self.r.agents(head) if head.pos_ in ("VERB", "AUX") and head.i != noun.i else []
 
     def _gathering(self, noun) -> bool:
