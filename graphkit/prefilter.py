@@ -139,7 +139,7 @@ class SentenceFilter:
         self.negating = lex.negating_verbs
         self.role_words = lex.person_role_words
         self.references = lex.state_descriptions | lex.person_role_words | REFERENCE_LEMMAS
-        self.events = frozenset(lex.nouns) | lex.event_summaries
+        self.events = frozenset(lex.nouns) | lex.event_summaries | frozenset(lex.transfer_nouns)  # "welcomed the sales"
         self._rules, self._exceptions = _lemma_tables(nlp)
         self._words: dict[str, Word] = {}
 

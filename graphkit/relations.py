@@ -2520,6 +2520,8 @@ class RelationFinder:
             return []
         lemma = noun.lemma_.lower()
         kinds = {relation for relation, _ in self.lex.nouns.get(lemma, ())}
+        if not kinds and lemma in self.lex.transfer_nouns and lemma not in ("deployment", "dispatch"):
+            kinds = {"SUPPLY_ARMS", "AID"}  # "Seoul sold jets to Manila. Washington welcomed the sales"
         if not kinds and lemma not in self.lex.event_summaries:
             return []
         prior = [c for c in self.r.ctx.events if not kinds or c.relation in kinds]
