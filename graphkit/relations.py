@@ -476,7 +476,11 @@ class RelationFinder:
             if token.dep_ == "compound" and (token.head.lemma_.lower() in lex.nouns
                                              or token.head.lemma_.lower() in lex.ties_nouns):
                 return  # "trade agreement", "defence cooperation pact": the head noun carries the relation
-            if lemma == "invitation" and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
+            if lemma == "invitation" and token.dep_ == "dobj" and _lemma(token.head) == "accept":
+                yield from self.invitation_accepted(token)
+            if lemma == "invitation" and ((token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon")) or (
+                    token.dep_ == "dobj" and any(c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "of")
+                                                 for c in token.children))):  # "declined Switzerland's invitation"
                 yield from self.at_invitation(token)
             if lemma == "presence" and token.dep_ == "pobj" and token.head.lower_ == "in":
                 yield from self.in_presence_of(token)
@@ -960,6 +964,16 @@ class RelationFinder:
         r.indirect = False
         yield from self._asked_for(noun, noun, [a for c in noun.children if c.dep_ in ("poss", "compound")
                                                 for a in r.actors_of(c)])
+
+    def invitation_accepted(self, noun) -> Iterator[Candidate]:
+        """'Kim accepted an invitation to visit Hanoi': the guest will visit (MEET, a plan)."""
+        r = self.r
+        r.indirect = False
+        guests = r.agents(noun.head)
+        for visit in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) == "visit"):
+            places = [a for c in visit.children if c.dep_ == "dobj" for a in r.actors_of(c)]
+            own = r.own_side(guests)
+            yield from self._emit(guests, "MEET", [a for a in places if a not in own], visit, _phrase(visit))
 
     def _asked_for(self, noun, anchor, named: list[Actor]) -> Iterator[Candidate]:
         """'arrived in Juba at the request of Kiir', "at Kyiv's request", 'at the invitation of Nyusi': the asker
