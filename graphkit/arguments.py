@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from graphkit.lexicon import Lexicon, lemma_of
 from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, intruded_ground,
                                resolve_reference)
-from graphkit.modality import clause_head
+from graphkit.modality import RELATIVE_PRONOUNS, clause_head
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson"}  # "a spokesman for X" speaks for X
@@ -233,7 +232,7 @@ class SentenceReader:
                     states = [self._state_of(a) for p in self.doc[after].children if p.dep_ == "pobj"
                               for a in self.actors_of(p, depth + 1)]
                 if states:
-                    return list({a.id: a for a in states}.values())
+                    return unique_actors(states)
             if lemma == "country" and any(c.dep_ == "poss" for c in t.children):
                 owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]
                 countries = [self._state_of(a) for a in owners]

@@ -66,6 +66,7 @@ def _span_text(token) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
 
 
@@ -228,9 +229,6 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if c.dep_ in ("amod",) and c.lower_ in lex.hedge_words:
                 hedged = True
     return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
-
-
-RELATIVE_PRONOUNS = ("which", "that", "who", "whom")
 
 
 def _own_subject(verb) -> bool:

@@ -222,12 +222,12 @@ def repair_summing_relatives(doc):
     that verb's subject, and the verb a relative clause on the noun. So is a name the parser put in apposition,
     without a comma, to a noun a participle hangs on ("the jets Indonesia ordered from France")."""
     for noun in doc:
+        if noun.pos_ != "NOUN":
+            continue
         start = noun.i - 1
         while start > 0 and doc[start].pos_ == "ADJ":
             start -= 1  # ", a rare step Beijing has taken"
-        summing = start >= 1 and doc[start].lower_ in SUMMING_DETERMINERS and doc[start - 1].text == ","
-        if noun.pos_ != "NOUN":
-            continue
+        summing = start >= 2 and doc[start].lower_ in SUMMING_DETERMINERS and doc[start - 1].text == ","
         end = noun.i + 1
         while end < len(doc) and doc[end].ent_type_ in SUMMING_ENTITY_TYPES and doc[end].pos_ == "PROPN":
             end += 1

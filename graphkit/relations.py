@@ -777,16 +777,17 @@ class RelationFinder:
                                                  if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
                 if len(_unique(parties)) > 1:
                     targets = [a for a in _unique(parties) if a not in sources]
+        events = [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
+            c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.event_summaries)] \
+            if relation in SUMMING_UP else []  # the unnamed events a criticism or backing is of
         if relation in SUMMING_UP and not targets:  # "condemned the exercises that American and Korean forces began"
-            targets = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
-                c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.event_summaries)
-                for x in c.children if x.dep_ == "relcl" and _lemma(x) in DOING_VERBS and not any(
-                    y.dep_ == "nsubj" and y.lower_ in ("which", "that", "who") for y in x.children)
-                for y in x.children if y.dep_ == "nsubj" for a in r.actors_of(y) or r.makers_of(y) if a not in sources]
+            targets = [a for c in events
+                       for x in c.children if x.dep_ == "relcl" and _lemma(x) in DOING_VERBS and not any(
+                           y.dep_ == "nsubj" and y.lower_ in ("which", "that", "who") for y in x.children)
+                       for y in x.children if y.dep_ == "nsubj" for a in r.actors_of(y) or r.makers_of(y)
+                       if a not in sources]
         if relation in SUMMING_UP and not targets and not passive:  # "condemned the drills by Washington and
             # Seoul": the parser hangs the event's "by" on the verb
-            events = [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
-                c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.event_summaries)]
             targets = [a for e in events for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                        and c.i == e.right_edge.i + 1 for p in c.children if p.dep_ == "pobj"
                        for a in r.actors_of(p) if a not in sources]
@@ -958,8 +959,9 @@ class RelationFinder:
             yield from self._emit(agents, "REJECT", [a for a in _unique(others) if a not in agents], verb, _phrase(verb))
 
     def at_invitation(self, noun) -> Iterator[Candidate]:
-        """'sent troops at the invitation of President Nyusi', 'arrived at Bamako's invitation': the host asked
-        for what was done (REQUEST), as 'at the request of' does. A bare invitation elsewhere is no request."""
+        """'sent troops at the invitation of President Nyusi', 'arrived at Bamako's invitation', 'declined
+        Switzerland's invitation': the host asked for what was done or refused (REQUEST), as 'at the request of'
+        does. A bare invitation ('accepted an invitation to visit Seoul') is no request."""
         r = self.r
         r.indirect = False
         yield from self._asked_for(noun, noun, [a for c in noun.children if c.dep_ in ("poss", "compound")
@@ -970,9 +972,9 @@ class RelationFinder:
         r = self.r
         r.indirect = False
         guests = r.agents(noun.head)
+        own = r.own_side(guests)
         for visit in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) == "visit"):
             places = [a for c in visit.children if c.dep_ == "dobj" for a in r.actors_of(c)]
-            own = r.own_side(guests)
             yield from self._emit(guests, "MEET", [a for a in places if a not in own], visit, _phrase(visit))
 
     def _asked_for(self, noun, anchor, named: list[Actor]) -> Iterator[Candidate]:
@@ -1509,9 +1511,8 @@ class RelationFinder:
         elif lemma in ("close", "shut", "seal") and any(o.lemma_.lower() in CLOSED for o in objects):
             to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"] + \
                  [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "to"]
-            targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token and not any(
-                a.dep_ in ("relcl", "appos") and a.i > c.i for a in [t, *t.ancestors] if a.i in range(c.i, t.i + 1)
-                and c in a.ancestors)]  # not "…, a move that Gideon Saar denounced"
+            targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token
+                       and not _set_apart(t, c)]  # not "…, a move that Gideon Saar denounced"
             if not targets:  # "shut its border with Belarus", "closed the crossings on its border with X"
                 beyond = [a for o in objects for t in o.subtree if t.lemma_.lower() in ("border", "frontier")
                           for a in r._pobj_actors(t, ("with",), 0)]
@@ -2713,6 +2714,17 @@ class RelationFinder:
 
 
 # the small English model lemmatizes a few news verbs wrongly
+def _set_apart(token, top) -> bool:
+    """Whether ``token`` sits, below ``top`` and not after itself, in a relative clause or an apposition ("ships
+    carrying arms for Israel, a move that Saar denounced": Saar is no part of the phrase the move is set beside)."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "appos") and node.i <= token.i:
+            return True
+        node = node.head
+    return False
+
+
 def _taken_part_in(verb, lemma: str) -> list:
     """What 'took part in' or 'participated in' names (nothing for a 'take' without 'part')."""
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
