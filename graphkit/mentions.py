@@ -33,6 +33,7 @@ AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Cong
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "either": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
+REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "story", "article"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves", "theirs"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "hers", "herself"}
 NOT_NEW_ACTORS = {"telegram", "twitter", "x", "facebook", "reuters", "ap", "afp", "bbc", "cnn", "state", "government"}
@@ -645,6 +646,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         if seated:  # "the ministry in Damascus": a capital the reader did not take for the state
             return seated[:1]
         country = [m for m in states if m.actor.kind == "country"]
+        if lemma == "kingdom":  # "denied that Riyadh was buying Chinese jets, saying the kingdom …": a monarchy
+            country = [m for m in country if _kingdom(m.actor)] or country
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
         others = [m for m in country if m.actor.id not in subject_ids]
         pick = others[-1:] or country[-1:]
@@ -665,6 +668,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
     return []
 
 
+def _kingdom(actor: Actor) -> bool:
+    """A state whose name or official name calls it a kingdom (Saudi Arabia, Bahrain, the United Kingdom)."""
+    return any("Kingdom" in form.split() for form in (actor.name, *actor.aliases))
+
+
 def _refers_to_thing(token, current: list[Mention]) -> bool:
     """'it' as the object of a clause hung on one whose object names no actor ('sank the bulk carrier after
     attacking it'): the pronoun picks up that thing."""
@@ -676,8 +684,17 @@ def _refers_to_thing(token, current: list[Mention]) -> bool:
     main = verb.head.head if verb.dep_ == "pcomp" else verb.head
     starts = {m.start for m in current}
     things = [c for c in main.children if c.dep_ == "dobj" and c.i < token.i and c.pos_ == "NOUN"
-              and not any(t.i in starts for t in c.subtree)]
+              and not any(t.i in starts for t in _phrase_proper(c))]
     return bool(things)
+
+
+def _phrase_proper(noun) -> list:
+    """The words that make ``noun`` an actor or not. A report is a thing whoever its clause names and whoever
+    published it: 'a report (in the Journal) that Tehran had shipped parts to the Houthis'."""
+    if noun.lemma_.lower() not in REPORT_NOUNS:
+        return list(noun.subtree)  # "ended the waiver that let Baghdad pay, urging it to …": Baghdad
+    clauses = [t for c in noun.children if c.dep_ in ("acl", "relcl", "prep") for t in c.subtree]
+    return [t for t in noun.subtree if t not in clauses]
 
 
 def _office_holder(token, current: list[Mention], ctx: DocumentContext) -> list[Actor]:

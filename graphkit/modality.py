@@ -177,6 +177,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             prev = chain[depth - 1]
             if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl") and \
                     not (prev.dep_ == "advcl" and any(c.dep_ == "mark" for c in prev.children)) and \
+                    not any(t.dep_ == "advcl" and _set_off(t) for t in chain[:depth]) and \
                     not any(t.dep_ == "relcl" and t.head.lemma_.lower() not in CLAIMED for t in chain[:depth]):
                 # not "delayed the tariffs he had threatened"; but "denied a report that X had delivered …"
                 negated = True  # not "refused X, although its officials hold talks with Y"
@@ -229,6 +230,14 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if c.dep_ in ("amod",) and c.lower_ in lex.hedge_words:
                 hedged = True
     return Modality(negated=negated, hedged=hedged, attributed_to=attributed_to, opinion=opinion)
+
+
+def _set_off(verb) -> bool:
+    """'denied that X had agreed, saying Egypt would consult Y' (with 'saying' hung on 'agreed'), 'denied the
+    report, calling it baseless': a participle set off by a comma is the speaker's next statement, not what is
+    denied."""
+    return verb.tag_ == "VBG" and verb.i > verb.head.i and verb.left_edge.i > 0 and \
+        verb.doc[verb.left_edge.i - 1].text == ","
 
 
 def _own_subject(verb) -> bool:

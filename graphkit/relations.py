@@ -1924,6 +1924,8 @@ class RelationFinder:
                     for p in child.children:  # "spare parts for F-16 jets" arm as the jets do
                         if p.dep_ == "pobj":
                             return self._object_class(p)
+            if lemma in PARTS:  # "missile fuel components": what the parts are for may sit deeper
+                modifiers |= {t.lemma_.lower() for t in token.subtree if t.i < token.i and t.dep_ == "compound"}
             classes = [lex.object_class(m) for m in modifiers]
             for wanted in ("weapons", "troops", "aid"):
                 if wanted in classes:
