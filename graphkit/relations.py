@@ -76,6 +76,8 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+REACTIONS = frozenset({"response", "reaction", "retort"})
+ANGRY = frozenset({"angry", "furious", "sharp", "stern", "scathing", "fierce", "indignant", "hostile", "irate"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
 TERROR_WORDS = frozenset({"terrorist", "terror", "terrorism"})
 RECALLED = frozenset({"ambassador", "envoy", "diplomat", "commissioner", "charge", "chargé", "attaché", "attache",
@@ -410,6 +412,8 @@ class RelationFinder:
                 yield from self.designation(token)
             if lemma in BARRING:
                 yield from self.entry_ban(token)
+            if lemma in DRAWING:
+                yield from self.angry_response(token)
             if lemma == "thank":
                 yield from self.thanked_for(token)
             if lemma in CLOSING:
@@ -1600,6 +1604,19 @@ class RelationFinder:
                 owners = [a for a in r.place_actors(mission, ("in",)) + r._pobj_actors(mission, ("in",), 0)
                           if a not in own]  # "closed its embassy in Kabul": the host
             yield from self._emit(sources, "SANCTION", _unique(owners), verb, _phrase(verb))
+
+    def angry_response(self, verb) -> Iterator[Candidate]:
+        """'Wadephul drew an angry response from Beijing', 'the visit provoked a furious reaction from Moscow':
+        an angry response to what someone did or said is criticism of them (SCHEMA: condemning, protesting)."""
+        r = self.r
+        r.indirect = False
+        for reaction in [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in REACTIONS]:
+            if not any(m.dep_ == "amod" and m.lower_ in ANGRY for m in reaction.children):
+                continue
+            sources = [a for h in (verb, reaction) for a in r.slot_actors(h, "from")] or \
+                [a for c in reaction.children if c.dep_ in ("poss", "amod", "compound") for a in r.actors_of(c)]
+            targets = [a for a in self._drawn_by(verb) if a not in sources]
+            yield from self._emit(sources, "CRITICIZE", targets, verb, _phrase(verb))
 
     def thanked_for(self, verb) -> Iterator[Candidate]:
         """'Pezeshkian thanked Pakistan for its support' → Pakistan SUPPORT Iran (the thanker's side), besides the
