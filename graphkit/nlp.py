@@ -259,6 +259,7 @@ def repair_summing_relatives(doc):
 
 LIST_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 LIST_ITEM_WORDS = frozenset({"the", "'s", "\u2019s"})
+HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2011"})
 LIST_ADVERBS = frozenset({"then", "former", "now"})  # "Modi, Biden, then Japanese Prime Minister Kishida and …"
 
 
@@ -297,6 +298,86 @@ def _lists_hung_on_the_first_name(doc) -> None:
                 item.dep_ = "conj"
 
 
+LIST_OPENERS = frozenset({"where", "when", "as", "after", "while", "before", "since", "because", "but", "and", "then"})
+
+
+def _name_run(doc, end: int, floor: int):
+    """The list item ending at token ``end``: names, 'X's' possessors and a leading 'the' ("Eritrea's Isaias
+    Afwerki", "the UAE"), back to ``floor`` at most; (start, possessive-marker positions) or None."""
+    start = end
+    while start > floor and (doc[start - 1].ent_type_ in LIST_ENTITY_TYPES or doc[start - 1].lower_ in ("'s", "\u2019s")
+                             or (doc[start - 1].text in HYPHEN_TOKENS and doc[start - 1].ent_iob_ == "I")):
+        start -= 1
+    if doc[start].lower_ in ("'s", "\u2019s"):
+        return None
+    if start > floor and doc[start - 1].lower_ == "the":
+        start -= 1
+    if not any(t.ent_type_ in LIST_ENTITY_TYPES for t in doc[start:end + 1]):
+        return None
+    return start
+
+
+def _possessive_name_lists(doc) -> None:
+    """'where Sisi, Eritrea's Isaias Afwerki and Somalia's Hassan Sheikh Mohamud agreed', parsed with only the last
+    name the subject and the others hung on it as modifiers and appositions: every name is a subject. Each item is
+    rebuilt ('Eritrea' the possessor of 'Afwerki'), the first heads the coordination."""
+    for subject in list(doc):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.ent_type_ not in LIST_ENTITY_TYPES or \
+                any(c.dep_ == "conj" for c in subject.children) or subject.i + 1 >= len(doc) or \
+                doc[subject.i + 1].ent_iob_ == "I":
+            continue
+        floor = subject.sent.start
+        first = _name_run(doc, subject.i, floor)
+        if first is None or first - 1 <= floor or doc[first - 1].lower_ != "and":
+            continue
+        items, cursor = [(first, subject.i)], first - 1  # cursor: the "and" or "," before the item found last
+        while cursor > floor and doc[cursor].text in (",", "and"):
+            end = cursor - 1
+            if end < floor or doc[end].ent_type_ not in LIST_ENTITY_TYPES:
+                break
+            start = _name_run(doc, end, floor)
+            if start is None:
+                break
+            items.append((start, end))
+            cursor = start - 1
+        items.reverse()
+        while items and items[0][0] > floor and doc[items[0][0] - 1].pos_ == "ADP":
+            items.pop(0)  # "In Asmara, Sisi and Afwerki met": a fronted place is no item
+        opener = doc[items[0][0] - 1] if items and items[0][0] > floor else None
+        if len(items) < 2 or not (opener is None or opener.lower_ in LIST_OPENERS or opener.text == ","):
+            continue
+        if all(doc[e].dep_ == "conj" for _, e in items[1:-1]) and doc[items[0][1]].dep_ == subject.dep_:
+            continue  # parsed right already
+        verb, dep = subject.head, subject.dep_
+        span = range(items[0][0], items[-1][1] + 1)
+        if verb.i in span or any(a.i in span for a in verb.ancestors):
+            continue
+        for i in span:  # detach the list first, so no step below can close a cycle
+            doc[i].head = verb
+        heads = [doc[e] for _, e in items]
+        for (start, end), head in zip(items, heads):
+            marks = [i for i in range(start, end) if doc[i].lower_ in ("'s", "\u2019s")]
+            owner_end = marks[-1] - 1 if marks else None
+            for i in range(start, end):
+                t = doc[i]
+                if owner_end is not None and i == owner_end:
+                    t.head, t.dep_ = head, "poss"
+                elif owner_end is not None and i == owner_end + 1:
+                    t.head, t.dep_ = doc[owner_end], "case"
+                elif owner_end is not None and i < owner_end and t.lower_ != "the":
+                    t.head, t.dep_ = doc[owner_end], "compound"
+                elif t.lower_ == "the":
+                    t.head, t.dep_ = (doc[owner_end] if owner_end is not None and i < owner_end else head), "det"
+                else:
+                    t.head, t.dep_ = head, "compound"
+        for i in range(items[0][0], items[-1][1]):
+            if doc[i].text == "," or doc[i].lower_ == "and":
+                doc[i].head, doc[i].dep_ = heads[0], "punct" if doc[i].text == "," else "cc"
+        heads[0].head, heads[0].dep_ = verb, dep
+        for head in heads[1:]:
+            head.head, head.dep_ = heads[0], "conj"
+
+
 def repair_subject_lists(doc):
     """The small parser breaks a sentence-opening list of names: in "Modi, Joe Biden, Fumio Kishida and Anthony
     Albanese met" only the last two are the subject, 'Modi' hangs on the verb as a modifier. When a coordinated
@@ -306,6 +387,7 @@ def repair_subject_lists(doc):
     a verb without a subject takes it back."""
     _subjects_after_fronted_places(doc)
     _lists_hung_on_the_first_name(doc)
+    _possessive_name_lists(doc)
     for subject in doc:
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
                 not any(c.dep_ == "conj" for c in subject.rights) or \

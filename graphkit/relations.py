@@ -76,6 +76,7 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+DEFENCE_WORDS = frozenset({"defence", "defense"})
 REACTIONS = frozenset({"response", "reaction", "retort"})
 ANGRY = frozenset({"angry", "furious", "sharp", "stern", "scathing", "fierce", "indignant", "hostile", "irate"})
 DRAWING = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "invite"})
@@ -1925,6 +1926,9 @@ class RelationFinder:
                 weapons = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
                 return "weapons" if weapons & lex.weapon_modifiers else "aid"  # "a $1 billion arms package"
         cls = lex.object_class(lemma) or lex.object_class(token.lower_) or ("aid" if lemma in lex.commodities else None)
+        if lemma in DEFENCE_WORDS and any(c.dep_ == "poss" for c in token.children) and \
+                not any(c.dep_ in ("amod", "compound") for c in token.children):
+            return None  # "financing Ukraine's defence": a country's defence effort, not an air-defence system
         if cls is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
             cls = lex.object_class(token.lower_[:-1])  # "Gripens", "Rafales", "K2s"
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}

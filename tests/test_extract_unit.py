@@ -294,3 +294,36 @@ def test_a_name_list_hung_on_its_first_name_is_the_subject(vocab):
     repair_subject_lists(doc)
     assert doc[2].dep_ == "conj"
     assert {t.text for t in doc[0].conjuncts} == {"Turkey", "Qatar", "Oman"}
+
+
+def test_a_list_of_possessed_names_hung_on_the_last_one_is_the_subject(vocab):
+    """'Sisi, Eritrea's Afwerki and Somalia's Mohamud met', parsed with only 'Mohamud' the subject, 'Sisi' a
+    modifier of it and 'Afwerki' an apposition of 'Sisi': all three are subjects, each with its possessor."""
+    from graphkit.nlp import repair_subject_lists
+
+    rows = [("Sisi", 8, "nmod", "PROPN", "Sisi"), (",", 0, "punct", "PUNCT", ","), ("Eritrea", 4, "poss", "PROPN", "Eritrea"),
+            ("'s", 2, "case", "PART", "'s"), ("Afwerki", 0, "appos", "PROPN", "Afwerki"), ("and", 4, "cc", "CCONJ", "and"),
+            ("Somalia", 4, "conj", "PROPN", "Somalia"), ("'s", 6, "case", "PART", "'s"),
+            ("Mohamud", 9, "nsubj", "PROPN", "Mohamud"), ("met", 9, "ROOT", "VERB", "meet"), (".", 9, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "PERSON"), (6, 7, "GPE"), (8, 9, "PERSON")])
+    repair_subject_lists(doc)
+    assert (doc[0].head.i, doc[0].dep_) == (9, "nsubj")
+    assert sorted(t.text for t in doc[0].conjuncts) == ["Afwerki", "Mohamud"]
+    assert [(t.head.i, t.dep_) for t in doc][2:4] == [(4, "poss"), (2, "case")]
+    assert [(t.head.i, t.dep_) for t in doc][6:8] == [(8, "poss"), (6, "case")]
+    found = triples(doc)
+    assert ("Abdel Fattah el-Sisi", "MEET", "Isaias Afwerki", False) in found, found
+
+
+def test_a_fronted_place_is_no_item_of_a_possessed_name_list(vocab):
+    """'In Asmara, Sisi and Afwerki met': 'Asmara' follows a preposition and stays where it is."""
+    from graphkit.nlp import repair_subject_lists
+
+    rows = [("In", 6, "prep", "ADP", "in"), ("Asmara", 0, "pobj", "PROPN", "Asmara"), (",", 6, "punct", "PUNCT", ","),
+            ("Sisi", 5, "nmod", "PROPN", "Sisi"), ("and", 3, "cc", "CCONJ", "and"),
+            ("Afwerki", 6, "nsubj", "PROPN", "Afwerki"), ("met", 6, "ROOT", "VERB", "meet"), (".", 6, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(1, 2, "GPE"), (3, 4, "PERSON"), (5, 6, "PERSON")])
+    repair_subject_lists(doc)
+    assert (doc[1].head.i, doc[1].dep_) == (0, "pobj")
+    assert (doc[3].head.i, doc[3].dep_) == (6, "nsubj")
+    assert [t.text for t in doc[3].conjuncts] == ["Afwerki"]
