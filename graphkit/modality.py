@@ -29,6 +29,7 @@ REQUESTED_BY = {"urge", "call", "ask", "press", "pressure", "demand", "request",
 INTENT_NOUNS = {"intention", "plan", "desire", "interest", "wish", "appetite"}  # "no intention of …" negates
 RANKS = {"first", "second", "third", "last", "only", "latest", "next"}  # "the first country to recognise X"
 CANCELLING = frozenset({"cancel", "postpone", "scrap", "shelve", "scrub", "delay", "defer"})  # "cancelled his visit"
+CANCELLED_EVENTS = {"signing", "visit", "trip", "meeting", "round", "ceremony", "summit"}
 DENIED_BY_NONE = {"make", "be", "amount", "constitute", "turn", "mean"}
 NO_SIGN = {"sign", "indication", "evidence", "proof", "hint"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "use", "stop", "cease"}
@@ -93,7 +94,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     invasion of Ukraine") is asserted whatever the clause around it says; only
     its own modifiers ("alleged", "no") count.
     """
-    if not presupposed and trigger.dep_ == "dobj" and _cancelling(trigger.head) and \
+    if not presupposed and trigger.dep_ in ("dobj", "nsubjpass") and _cancelling(trigger.head) and \
             any(relation == "MEET" for relation, _ in lex.nouns.get(trigger.lemma_.lower(), ())):
         return Modality(negated=True)  # "called off talks with Koo", "shelved a trip to Paraguay"
     if presupposed:
@@ -104,6 +105,11 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         if trigger.dep_ == "dobj" and _cancelling(head):
             negated = True  # "cancelled his visit to Riyadh", "postponed Modi's trip to Washington": it did not happen
+        carrier = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in \
+            CANCELLED_EVENTS else trigger  # "a planned signing of an aviation agreement … was postponed"
+        if carrier.dep_ in ("dobj", "nsubjpass") and _cancelling(carrier.head) and (
+                carrier is not trigger or trigger.dep_ == "nsubjpass"):
+            negated = True  # "the visit was cancelled", "the signing of the deal was postponed"
         verb = head.head if trigger.dep_ == "pobj" and head.lower_ == "to" else head
         if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):
             negated = negated or any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("none", "nothing"))

@@ -76,6 +76,11 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+BORDERS = frozenset({"border", "frontier", "boundary"})  # "agreed to open its border with Turkey": a neighbour
+AGREED_ALREADY = frozenset({"AGREE", "SUPPLY_ARMS", "AID", "DEPLOY_TO", "MEET", "ALLY"})  # what an agreement to
+# do something with another side may already say ("agreed to buy jets from France" is the sale)
+DEMANDED_ACTS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "exit", "surrender", "disarmament",
+                           "compliance", "apology", "resignation", "retreat", "capitulation", "neutrality"})
 DEFENCE_WORDS = frozenset({"defence", "defense"})
 REACTIONS = frozenset({"response", "reaction", "retort"})
 ANGRY = frozenset({"angry", "furious", "sharp", "stern", "scathing", "fierce", "indignant", "hostile", "irate"})
@@ -202,7 +207,7 @@ class RelationFinder:
             c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
             ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
         for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found),
-                     *self._retaliation(found)]:
+                     *self._retaliation(found), *self._agreed_with(found)]:
             key = self._key(cand)
             if key not in seen:
                 seen.add(key)
@@ -263,6 +268,30 @@ class RelationFinder:
                            and c.source not in own]
             yield from self._emit(speakers, "THREATEN", [t for t in _unique(targets) if t not in own], verb,
                                   _phrase(verb))
+
+    def _agreed_with(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'Cairo had agreed to reopen embassies with Tehran', 'agreed to share radar data with Israel', 'agreed to
+        sell uranium to Iran': agreeing to do something with or for another side is an agreement with it, unless
+        what was agreed already names the tie as a transfer or a meeting ('agreed to buy jets from France')."""
+        r = self.r
+        r.indirect = False
+        for verb in r.sent:
+            if _lemma(verb) != "agree" or verb.pos_ != "VERB" or r.slot_actors(verb, "with"):
+                continue
+            sources = r.agents(verb)
+            if not sources:
+                continue
+            for act in [c for c in verb.children if c.dep_ == "xcomp" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
+                heads = [act, *(c for c in act.children if c.dep_ == "dobj" and _lemma(c) not in BORDERS)]
+                partners = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                            for p in c.children if p.dep_ == "pobj" and p.i in r.by_token for a in r.actors_of(p)]
+                # a side named, not goods of some origin ("supply Ukraine with American gas")
+                for partner in _unique(partners):
+                    if partner in sources or any({c.source.id, c.target.id} == {partner.id, s.id} and c.relation in
+                                                 AGREED_ALREADY for c in found for s in sources):
+                        continue
+                    yield from self._emit(sources, "AGREE", [partner], verb, _phrase(verb))
 
     def _followed_suit(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'Mali cut ties with Kyiv; Niger followed suit', '…, as did Jordan', 'and so did Jordan',
@@ -1251,7 +1280,12 @@ class RelationFinder:
         """'X demanded that Y withdraw' → X REQUEST Y."""
         r = self.r
         r.indirect = False
-        if any(c.dep_ == "dobj" for c in verb.children):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and _lemma(verb) in ("demand", "request"):  # "demanded Ukraine's withdrawal from Donbas": the
+            asked = [a for o in objects if _lemma(o) in DEMANDED_ACTS  # withdrawal is Ukraine's to make
+                     for c in o.children if c.dep_ == "poss" for a in r.actors_of(c)]
+            yield from self._emit(r.agents(verb), "REQUEST", asked, verb, _phrase(verb))
+        if objects:
             return
         for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
             if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and \
