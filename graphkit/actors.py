@@ -142,6 +142,7 @@ class ActorBase:
         self._non_actors: list[tuple[str, str]] = []
         self._standing_in: dict[str, set[str]] = {}  # an organization's seats and bodies, not names of it
         self._seats: set[str] = set()  # countries' seats of power: "white house", "kremlin", "elysee palace"
+        self._bodies: set[str] = set()  # countries' state bodies: "foreign office", "state duma", "idf"
         self._patterns: list[dict] | None = None
         self._load()
 
@@ -182,6 +183,7 @@ class ActorBase:
             forms += [(t, "NORP") for t in _demonym_forms(_split(cur.get("demonyms")))]
             self._add_actor(row["id"], name, "country", forms, exclude=_split(cur.get("exclude")))
             self._seats |= {form_key(t).lower() for t in _split(cur.get("seats"))}
+            self._bodies |= {form_key(t).lower() for t in _split(cur.get("bodies"))}
         for row in self._rows("organizations.csv"):
             forms = [(t, "ORG") for t in _split(row["aliases"]) + _split(row.get("bodies"))] + \
                 [(t, "GPE") for t in _split(row["seats"])]
@@ -243,6 +245,11 @@ class ActorBase:
         """Whether ``text`` names a country's seat of power ("the White House", "the Kremlin")."""
         key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
         return key in self._seats
+
+    def is_body(self, text: str) -> bool:
+        """Whether ``text`` names a state body of a country ("Foreign Office", "State Duma", "IDF")."""
+        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
+        return key in self._bodies
 
     def stands_in(self, actor_id: str, text: str) -> bool:
         """Whether ``text`` is a seat or body that acts for an organization ("European Commission" for the

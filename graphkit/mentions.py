@@ -393,10 +393,15 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
             continue  # "the Liberian-flagged carrier": a ship's registry, not an actor in the story
         if ent.start >= 2 and doc[ent.start - 1].text in ("-", "‑") and doc[ent.start - 2].lower_ == "non":
             continue  # "a major non-NATO ally", "non-EU states"
+        if any(m.start <= ent.start and ent.end <= m.end for m in mentions):
+            continue  # "the Pakistani Foreign Office", already read as Pakistan's body
         found = entity_actor(ent, ctx, here)
         if found is None:
             continue
         actor, via = found
+        owner = _possessing_state(ent, mentions, ctx) if actor.kind == "country" else None
+        if owner is not None and owner.id != actor.id:
+            actor = owner  # "Pakistan's Foreign Office": Pakistan's, though Britain's bears the name
         mention = _mention(doc, ent.start, ent.end, actor, ent.text, via, len(ctx.history))
         mentions.append(_extend_to_body(mention, sent, ctx) or _named_before(mention, sent, ctx) or mention)
     taken = covered | {i for m in mentions for i in range(m.start, m.end)}
@@ -666,6 +671,15 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             if lemma in ctx.roles.get(m.actor.id, set()):
                 return [m.actor]
     return []
+
+
+def _possessing_state(ent, mentions: list[Mention], ctx: DocumentContext) -> Actor | None:
+    """The country named as the owner of a state body ("Pakistan's Foreign Office"), or None."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "\u2019s") or not ctx.base.is_body(ent.text):
+        return None
+    owners = [m.actor for m in mentions if m.end == ent.start - 1 and m.actor.kind == "country"]
+    return owners[0] if owners else None
 
 
 def _kingdom(actor: Actor) -> bool:
