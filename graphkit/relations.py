@@ -76,6 +76,7 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+NOT_ALLOWING = frozenset({"accept", "allow", "tolerate", "permit"})  # "will not accept any move on Assab"
 BORDERS = frozenset({"border", "frontier", "boundary"})  # "agreed to open its border with Turkey": a neighbour
 AGREED_ALREADY = frozenset({"AGREE", "SUPPLY_ARMS", "AID", "DEPLOY_TO", "MEET", "ALLY"})  # what an agreement to
 # do something with another side may already say ("agreed to buy jets from France" is the sale)
@@ -198,6 +199,7 @@ class RelationFinder:
                                       ("COOPERATE", "SUPPLY_ARMS", "AID", "DEPLOY_TO") for c in found):
                 continue
             found.append(replace(cand, relation="COOPERATE", trigger=purpose.i, predicate=_phrase(purpose)))
+        found = [self._warned(c) for c in found]
         open_threats = {(c.source.id, c.target.id) for c in found
                         if c.relation == "THREATEN" and _lemma(self.r.doc[c.trigger]) == "rule"}
         found = [c for c in found if not (  # "refused to rule out using force against X": the threat, no attack
@@ -268,6 +270,25 @@ class RelationFinder:
                            and c.source not in own]
             yield from self._emit(speakers, "THREATEN", [t for t in _unique(targets) if t not in own], verb,
                                   _phrase(verb))
+
+    def _warned(self, cand: Candidate) -> Candidate:
+        """'Rubio warned that the United States would not tolerate a Russian presence', 'Eritrea has warned that it
+        will not accept any Ethiopian move': what a speaker warns their own side will not tolerate or accept is the
+        speaker's threat, made by the warning (SCHEMA: THREATEN is a warning of force or punishment)."""
+        r = self.r
+        verb = r.doc[cand.trigger]
+        if cand.relation not in ("THREATEN", "REJECT") or verb.dep_ != "ccomp" or _lemma(verb.head) != "warn":
+            return cand
+        if cand.relation == "REJECT" and not (_lemma(verb) in NOT_ALLOWING and any(
+                c.dep_ == "neg" for c in verb.children) and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)):
+            return cand
+        speakers = r.agents(verb.head)
+        if not speakers or cand.source not in r.own_side(speakers) or cand.target in r.own_side(speakers):
+            return cand
+        source = cand.source if cand.source in speakers else speakers[0]
+        return replace(cand, relation="THREATEN", source=source, trigger=verb.head.i, predicate=_phrase(verb.head),
+                       reverses_negation=False)
 
     def _agreed_with(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'Cairo had agreed to reopen embassies with Tehran', 'agreed to share radar data with Israel', 'agreed to
