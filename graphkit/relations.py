@@ -76,6 +76,8 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+RELIEVING = frozenset({"write", "pay", "forgive", "forgave", "cancel", "settle", "clear", "waive"})  # a debt, for its debtor
+DEBTS = frozenset({"debt", "arrears", "arrear", "loan", "liability"})
 NOT_ALLOWING = frozenset({"accept", "allow", "tolerate", "permit"})  # "will not accept any move on Assab"
 BORDERS = frozenset({"border", "frontier", "boundary"})  # "agreed to open its border with Turkey": a neighbour
 AGREED_ALREADY = frozenset({"AGREE", "SUPPLY_ARMS", "AID", "DEPLOY_TO", "MEET", "ALLY"})  # what an agreement to
@@ -465,6 +467,8 @@ class RelationFinder:
                 yield from self.entry_ban(token)
             if lemma in DRAWING:
                 yield from self.angry_response(token)
+            if lemma in RELIEVING:
+                yield from self.debt_relief(token, lemma)
             if lemma == "thank":
                 yield from self.thanked_for(token)
             if lemma in CLOSING:
@@ -605,8 +609,9 @@ class RelationFinder:
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
-        if relation == "MEET" and _lemma(verb) == "fly" and r.is_passive(verb):
-            return  # "they were flown to Juba": carried there, not visiting
+        if relation == "MEET" and _lemma(verb) == "fly" and (r.is_passive(verb) or any(
+                c.dep_ == "dobj" and c.i not in r.by_token for c in verb.children)):
+            return  # "they were flown to Juba", "India flew tents and food to Afghanistan": carried, not visiting
         if relation == "MEET" and _lemma(verb) == "return" and not all(a.kind == "person" for a in r.agents(verb)):
             return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
         if relation == "MEET" and _lemma(verb) == "host":
@@ -1660,6 +1665,20 @@ class RelationFinder:
                 owners = [a for a in r.place_actors(mission, ("in",)) + r._pobj_actors(mission, ("in",), 0)
                           if a not in own]  # "closed its embassy in Kabul": the host
             yield from self._emit(sources, "SANCTION", _unique(owners), verb, _phrase(verb))
+
+    def debt_relief(self, verb, lemma: str) -> Iterator[Candidate]:
+        """'promised to write off $240 million of Kyrgyzstan's debt to Russia', 'paid off Syria's arrears to the
+        World Bank', 'forgave Cuba's debt': relieving a side of its debt is aid to it (not to the creditor)."""
+        particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if lemma in ("write", "pay") and "off" not in particle:
+            return
+        r = self.r
+        r.indirect = False
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            debt = self._goods(obj)
+            if debt.lemma_.lower() in DEBTS:
+                debtors = [a for c in debt.children if c.dep_ == "poss" for a in r.actors_of(c)]
+                yield from self._emit(r.agents(verb), "AID", debtors, verb, _phrase(verb))
 
     def angry_response(self, verb) -> Iterator[Candidate]:
         """'Wadephul drew an angry response from Beijing', 'the visit provoked a furious reaction from Moscow':
