@@ -652,7 +652,9 @@ class RelationFinder:
                                rel == "ATTACK" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))
                            for a in r.makers_of(p)]
             holder = first_conjunct(verb)  # "which is armed and funded by Iran": the subject of the first conjunct
-            targets = [a for c in holder.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and holder is not verb)
+            targets = [a for c in holder.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and (
+                holder is not verb or (c.lower_ in ("which", "who", "that") and any(
+                    x.dep_ == "auxpass" for x in holder.children))))  # "which UN experts say is supported by"
                        for a in r.actors_of(c)] if "dobj" in slots else []  # "flew to Moscow and was received by Putin"
             if not targets and verb.dep_ == "acl" and "dobj" in slots:
                 targets = r.actors_of(verb.head) or self._hosted(verb, verb.head)
