@@ -17,6 +17,7 @@ from graphkit.modality import RELATIVE_PRONOUNS, clause_head
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+WAR_EFFORTS = frozenset({"war", "conflict"})
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
@@ -248,6 +249,10 @@ class SentenceReader:
             if referred:
                 self.indirect = True
                 return referred
+        if lemma in WAR_EFFORTS and t.dep_ == "pobj" and t.head.lower_ == "for":  # "support for Russia's war":
+            owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]  # for Russia
+            if owners:
+                return owners
         if t.pos_ not in ("NOUN", "PROPN") or lemma in lex.non_actor_heads:
             return []
         if lemma in BORDER_NOUNS:  # "its border with Guyana" is Guyana's side
