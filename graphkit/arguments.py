@@ -18,6 +18,7 @@ from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 WAR_EFFORTS = frozenset({"war", "conflict"})
+SUMMIT_WORDS = frozenset({"summit", "ministerial"})
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 MEDIATING_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "organize", "organise", "chair",
                    "convene", "moderate", "arrange"}
@@ -249,6 +250,11 @@ class SentenceReader:
             if referred:
                 self.indirect = True
                 return referred
+        if lemma in SUMMIT_WORDS and t.dep_ in ("nsubj", "nsubjpass"):  # "an Arab League summit endorsed X's plan":
+            holders = [a for c in t.children if c.dep_ in ("compound", "nmod") for a in self.actors_of(c, depth + 1)
+                       if a.kind == "organization"]  # the organization whose leaders met
+            if holders:
+                return holders
         if lemma in WAR_EFFORTS and t.dep_ == "pobj" and t.head.lower_ == "for":  # "support for Russia's war":
             owners = [a for c in t.children if c.dep_ == "poss" for a in self.actors_of(c, depth + 1)]  # for Russia
             if owners:
