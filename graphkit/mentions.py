@@ -707,8 +707,8 @@ def _phrase_proper(noun) -> list:
     published it: 'a report (in the Journal) that Tehran had shipped parts to the Houthis'."""
     if noun.lemma_.lower() not in REPORT_NOUNS:
         return list(noun.subtree)  # "ended the waiver that let Baghdad pay, urging it to …": Baghdad
-    clauses = [t for c in noun.children if c.dep_ in ("acl", "relcl", "prep") for t in c.subtree]
-    return [t for t in noun.subtree if t not in clauses]
+    clauses = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "prep") for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in clauses]
 
 
 def _office_holder(token, current: list[Mention], ctx: DocumentContext) -> list[Actor]:
