@@ -76,6 +76,8 @@ TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
+BUILDING = frozenset({"build", "develop", "construct"})  # COOPERATE with a partner: "is building a railway with X"
+JOINTLY = frozenset({"together", "jointly"})
 RELIEVING = frozenset({"write", "pay", "forgive", "forgave", "cancel", "settle", "clear", "waive"})  # a debt, for its
 # debtor ("forgave": the small model leaves that past form as its own lemma)
 DEBTS = frozenset({"debt", "arrears", "arrear", "loan", "liability"})
@@ -608,6 +610,12 @@ class RelationFinder:
         if relation == "ATTACK" and _lemma(verb) == "target" and verb.dep_ in ("acl", "advcl") and any(
                 rel == "SANCTION" for t in verb.head.subtree if t.i < verb.i for rel, _ in self.lex.nouns.get(t.lemma_.lower(), ())):
             return  # "sanctions against Russia, targeting tankers": the sanctions' aim, not an attack
+        if relation == "COOPERATE" and _lemma(verb) in BUILDING:
+            built = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "relcl" else [])
+            if any(c.dep_ == "prt" for c in verb.children) or any(_lemma(b) in self.lex.ties_nouns for b in built):
+                return  # "built up forces", "the security ties Tokyo has built with Washington": no joint project
+            if not r.slot_actors(verb, "with") and not any(c.lower_ in JOINTLY for c in verb.children):
+                return  # "the Baltic states are building a defence line": each its own; "building X with Y" is joint
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
