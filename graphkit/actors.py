@@ -85,6 +85,11 @@ def _day(date: str | None) -> str | None:
     return date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
 
 
+
+def _bare_key(text: str) -> str:
+    """The lookup key of a seat or body name, without a leading 'the' ("the Kremlin" → "kremlin")."""
+    return form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
+
 def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
@@ -243,13 +248,11 @@ class ActorBase:
 
     def is_seat(self, text: str) -> bool:
         """Whether ``text`` names a country's seat of power ("the White House", "the Kremlin")."""
-        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
-        return key in self._seats
+        return _bare_key(text) in self._seats
 
     def is_body(self, text: str) -> bool:
         """Whether ``text`` names a state body of a country ("Foreign Office", "State Duma", "IDF")."""
-        key = form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
-        return key in self._bodies
+        return _bare_key(text) in self._bodies
 
     def stands_in(self, actor_id: str, text: str) -> bool:
         """Whether ``text`` is a seat or body that acts for an organization ("European Commission" for the

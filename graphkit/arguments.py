@@ -128,7 +128,7 @@ class SentenceReader:
     # -- noun phrases to actors -------------------------------------------------
     def actors_of(self, token, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (with its conjuncts)."""
-        if token.lower_ in ("which", "who", "that") and token.dep_ in ("nsubj", "nsubjpass") and \
+        if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and \
                 token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" and token.i < token.head.head.i and \
                 token.head.head.head.pos_ in ("PROPN", "NOUN") and depth < 3:
             # "the M23, which UN experts say is supported by Rwanda": the noun the saying clause hangs on

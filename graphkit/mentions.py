@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from graphkit.actors import ActorBase, fold, form_key, make_actor
 from graphkit.lexicon import Lexicon
+from graphkit.nlp import HYPHENS
 from graphkit.types import Actor
 
 POSSESSIVE = re.compile(r"(?:['’]s?)$")
@@ -48,7 +49,6 @@ ORG_HEADS = {"council", "committee", "commission", "agency", "ministry", "staff"
 TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "adviser", "advisor",
                "envoy", "ambassador", "commander", "director", "chairman", "chairwoman", "head", "undersecretary"}
 PERSON_TITLES = TITLE_HEADS | {"president", "leader"}  # a word that makes the name after it a person's
-HYPHENS = {"-", "‐", "‑"}
 # lower-case parts of people's names ("Basim al-Awadi", "Ursula von der Leyen")
 NAME_PARTICLES = {"al", "el", "bin", "bint", "ibn", "abu", "de", "da", "di", "del", "der", "van", "von", "la", "le",
                   "du", "ben", "ould", "ag", "dos", "das"}

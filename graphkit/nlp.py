@@ -258,8 +258,9 @@ def repair_summing_relatives(doc):
 
 
 LIST_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
-LIST_ITEM_WORDS = frozenset({"the", "'s", "\u2019s"})
-HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2011"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
+LIST_ITEM_WORDS = frozenset({"the"}) | POSSESSIVE_MARKS
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 LIST_ADVERBS = frozenset({"then", "former", "now"})  # "Modi, Biden, then Japanese Prime Minister Kishida and …"
 
 
@@ -301,14 +302,14 @@ def _lists_hung_on_the_first_name(doc) -> None:
 LIST_OPENERS = frozenset({"where", "when", "as", "after", "while", "before", "since", "because", "but", "and", "then"})
 
 
-def _name_run(doc, end: int, floor: int):
-    """The list item ending at token ``end``: names, 'X's' possessors and a leading 'the' ("Eritrea's Isaias
-    Afwerki", "the UAE"), back to ``floor`` at most; (start, possessive-marker positions) or None."""
+def _name_run(doc, end: int, floor: int) -> int | None:
+    """Where the list item ending at token ``end`` starts: names, 'X's' possessors and a leading 'the'
+    ("Eritrea's Isaias Afwerki", "the UAE"), back to ``floor`` at most; None if no name is in it."""
     start = end
-    while start > floor and (doc[start - 1].ent_type_ in LIST_ENTITY_TYPES or doc[start - 1].lower_ in ("'s", "\u2019s")
-                             or (doc[start - 1].text in HYPHEN_TOKENS and doc[start - 1].ent_iob_ == "I")):
+    while start > floor and (doc[start - 1].ent_type_ in LIST_ENTITY_TYPES or doc[start - 1].lower_ in POSSESSIVE_MARKS
+                             or (doc[start - 1].text in HYPHENS and doc[start - 1].ent_iob_ == "I")):
         start -= 1
-    if doc[start].lower_ in ("'s", "\u2019s"):
+    if doc[start].lower_ in POSSESSIVE_MARKS:
         return None
     if start > floor and doc[start - 1].lower_ == "the":
         start -= 1
@@ -356,26 +357,31 @@ def _possessive_name_lists(doc) -> None:
             doc[i].head = verb
         heads = [doc[e] for _, e in items]
         for (start, end), head in zip(items, heads):
-            marks = [i for i in range(start, end) if doc[i].lower_ in ("'s", "\u2019s")]
-            owner_end = marks[-1] - 1 if marks else None
-            for i in range(start, end):
-                t = doc[i]
-                if owner_end is not None and i == owner_end:
-                    t.head, t.dep_ = head, "poss"
-                elif owner_end is not None and i == owner_end + 1:
-                    t.head, t.dep_ = doc[owner_end], "case"
-                elif owner_end is not None and i < owner_end and t.lower_ != "the":
-                    t.head, t.dep_ = doc[owner_end], "compound"
-                elif t.lower_ == "the":
-                    t.head, t.dep_ = (doc[owner_end] if owner_end is not None and i < owner_end else head), "det"
-                else:
-                    t.head, t.dep_ = head, "compound"
+            _rebuild_item(doc, start, end, head)
         for i in range(items[0][0], items[-1][1]):
             if doc[i].text == "," or doc[i].lower_ == "and":
                 doc[i].head, doc[i].dep_ = heads[0], "punct" if doc[i].text == "," else "cc"
         heads[0].head, heads[0].dep_ = verb, dep
         for head in heads[1:]:
             head.head, head.dep_ = heads[0], "conj"
+
+
+def _rebuild_item(doc, start: int, end: int, head) -> None:
+    """One list item ``doc[start:end]`` hung on its last name ``head``: "Eritrea 's Isaias" → possessor, its
+    marker and the name's other words."""
+    marks = [i for i in range(start, end) if doc[i].lower_ in POSSESSIVE_MARKS]
+    owner = doc[marks[-1] - 1] if marks else None
+    for t in doc[start:end]:
+        if owner is not None and t.i == owner.i:
+            t.head, t.dep_ = head, "poss"
+        elif owner is not None and t.i == owner.i + 1:
+            t.head, t.dep_ = owner, "case"
+        elif t.lower_ == "the":
+            t.head, t.dep_ = (owner if owner is not None and t.i < owner.i else head), "det"
+        elif owner is not None and t.i < owner.i:
+            t.head, t.dep_ = owner, "compound"
+        else:
+            t.head, t.dep_ = head, "compound"
 
 
 def repair_subject_lists(doc):
