@@ -967,6 +967,7 @@ class RelationFinder:
                 about = any(c.dep_ == "prep" and c.lower_ in ("against", "about", "over") for c in verb.children)
                 yield from self._emit(sources, "CRITICIZE" if about else "THREATEN", objects, verb, _phrase(verb))
                 return
+            yield from self._emit(sources, "CRITICIZE", self._warned_against(verb, sources), verb, _phrase(verb))
         if any(c.dep_ == "dobj" for c in verb.children):
             return
         triggers = self.lex.trigger_lemmas()
@@ -982,6 +983,18 @@ class RelationFinder:
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
             accused = [a for a in accused if a.id not in {s.id for s in sources}]
             yield from self._emit(sources, "THREATEN" if consequences else "CRITICIZE", accused, verb, _phrase(verb))
+
+    def _warned_against(self, verb, sources: list[Actor]) -> list[Actor]:
+        """'warned against any Israeli strike', 'warned against US military action in the region': the doer named
+        on the act warned against; not 'warned against escalation', nor the place ('a strike on Iranian sites')."""
+        r = self.r
+        acts = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+                for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                if p.i not in r.by_token and (x.lemma_.lower() in self.lex.event_summaries | ACTS_CONDEMNED
+                                              or any(rel in ("ATTACK", "DEPLOY_TO", "MOBILIZE", "SANCTION")
+                                                     for rel, _ in self.lex.nouns.get(x.lemma_.lower(), ())))]
+        own = r.own_side(sources)
+        return _unique([a for x in acts for a in r.makers_of(x) if a not in own])
 
     def responsibility(self, verb, lemma: str) -> Iterator[Candidate]:
         """'X held Y responsible (for …)' → X CRITICIZE Y; 'X said Y bore responsibility for …' and
