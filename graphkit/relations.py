@@ -844,7 +844,9 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")
                        for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
-            for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token]:
+            for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token] + [
+                    p for c in verb.children if c.dep_ == "prep" and c.lower_ in slots  # "objected to a deal
+                    for p in c.children if p.dep_ == "pobj" and p.i not in r.by_token]:  # between India and China"
                 parties = self._between(c) or [r.by_token[m.i].actor for m in c.children
                                                  if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
                 if len(_unique(parties)) > 1:
