@@ -826,7 +826,8 @@ class RelationFinder:
             targets = self._funded(verb, sources)
         if relation == "THREATEN" and not targets:
             # "threatened tariffs on Colombian goods", "… military action against X", "… to impose sanctions on X"
-            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+            for head in [verb, *(c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]:  # "to stop …", parsed as advcl
                 preps = THREAT_OBJECTS if head is verb else (*THREAT_OBJECTS, "with")  # "… to cut ties with X"
                 if head is not verb and any(c.dep_ == "dobj" and (self.lex.object_class(c.lemma_) in (
                         "aid", "weapons", "troops") or c.lemma_.lower() in SALES | FLOWS) for c in head.children):
@@ -1449,7 +1450,7 @@ class RelationFinder:
             targets = [a for c in clauses for t in c.subtree if t.dep_ == "nsubj" for a in r.actors_of(t)]  # Putin"
             yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))  # not "it wrong to
             return  # abandon Ukraine": "it" stands for the clause, not for an actor
-        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or (
+        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or self._by_after(verb, c) or (
             r._pobj_actors(c, ("from",), 0) if c.pos_ == "NOUN" else []) or [  # "the incursions from Belarus"
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)] or [
             a for p in c.children if p.dep_ in ("amod", "compound") and p.i in r.by_token and c.pos_ == "NOUN"
@@ -1471,6 +1472,13 @@ class RelationFinder:
             targets = self._event_doers(event)  # "drills near the border, which X called a provocation": the
             # drills' doers
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
+
+    def _by_after(self, verb, thing) -> list[Actor]:
+        """'called the drills by Seoul and Washington a rehearsal': the thing's 'by' phrase, hung on the verb."""
+        if thing.pos_ != "NOUN":
+            return []
+        return [a for b in verb.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                and b.i == thing.right_edge.i + 1 for p in b.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
         """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X."""
