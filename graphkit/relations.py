@@ -428,6 +428,8 @@ class RelationFinder:
         lemma = token.lemma_.lower()
         if token.lower_ in ("due", "expected") and token.dep_ in ("acomp", "ROOT"):
             yield from self.due_in(token)
+        if lemma in ("target", "act") and token.pos_ == "NOUN":
+            yield from self.fair_target(token)
         if token.lower_ == "persona" and token.i + 2 < token.sent.end and token.nbor(2).lower_ == "grata":
             yield from self.non_grata(token)
         if token.pos_ == "PROPN" and token.i in self.r.by_token and any(
@@ -1075,6 +1077,39 @@ class RelationFinder:
         askers = named or r._pobj_actors(anchor, ("of",), 0)
         doers = [a for a in r.agents(done) if a not in askers]
         yield from self._emit(askers, "REQUEST", doers, noun, _phrase(noun), presupposed=True)
+
+    def fair_target(self, noun) -> Iterator[Candidate]:
+        """'would treat any Western troops in Ukraine as legitimate targets', 'Chadian airports could become
+        legitimate targets', 'would make the country a legitimate target', 'would treat any attempt by India to
+        stop the water as an act of war': a threat against the owner of what is named, by whoever says so."""
+        r = self.r
+        r.indirect = False
+        if not (any(c.dep_ == "amod" and c.lower_ == "legitimate" for c in noun.children) if _lemma(noun) == "target"
+                else any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ == "war"
+                                                                      for p in c.children) for c in noun.children)):
+            return
+        if noun.dep_ == "attr":  # "X would be / become legitimate targets"
+            clause, things = noun.head, [c for c in noun.head.children if c.dep_ in ("nsubj", "csubj")]
+        elif noun.dep_ == "oprd":  # "would make the country a legitimate target"
+            clause, things = noun.head, [c for c in noun.head.children if c.dep_ == "dobj"]
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "would treat X as legitimate targets"
+            clause, things = noun.head.head, [c for c in noun.head.head.children if c.dep_ == "dobj"]
+            if clause.dep_ == "acl" and clause.head.dep_ == "dobj":  # "treat any attempt by India to stop the
+                clause, things = clause.head.head, [clause.head]  # flow as an act of war", "as" hung on "stop"
+        else:
+            return
+        if clause.pos_ not in ("VERB", "AUX"):
+            return
+        threatened = [a for t in things for a in r.actors_of(t) or r._doers(t, 0) or r.makers_of(t) or
+                      r._pobj_actors(t, ("in",), 0)]  # "any Western aircraft in Ukraine"
+        said = clause.head if clause.dep_ in ("ccomp", "advcl") and _lemma(clause.head) in \
+            self.lex.reporting_verbs | self.lex.criticizing_reporters else None
+        trigger = said if said is not None else clause
+        speakers = r.agents(said) if said is not None else [
+            a for a in r.agents(clause) if not any(a in r.actors_of(t) for t in things)]
+        own = r.own_side(speakers)
+        yield from self._emit(speakers, "THREATEN", [a for a in _unique(threatened) if a not in own], trigger,
+                              _phrase(trigger), presupposed=said is None)  # "would treat …" is the threat itself
 
     def non_grata(self, persona) -> Iterator[Candidate]:
         """'Peru declared the Mexican ambassador / Lopez Obrador persona non grata' → SANCTION (an expulsion)."""
