@@ -114,7 +114,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):
             negated = negated or any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("none", "nothing"))
                                      for c in verb.children)  # "none of this amounts to an alliance between X and Y"
-        return Modality(negated=negated, hedged=bool(own & lex.hedge_words))
+        hypothetical = "any" in own and not negated  # "any Israeli attack on Iraq would draw a response"
+        return Modality(negated=negated, hedged=bool(own & lex.hedge_words) or hypothetical)
     chain = governors(trigger, lex)
     for depth, gov in enumerate(chain[1:], start=1):
         if gov.lemma_.lower() in lex.negating_verbs and set_off_claims(gov, CLAIMED, after=trigger.i):
