@@ -121,6 +121,8 @@ RESPONSES = frozenset({"consequence", "response", "reprisal", "retribution"})  #
 PROVOCATIONS = frozenset({"SUPPLY_ARMS", "DEPLOY_TO", "ATTACK", "MOBILIZE", "SANCTION", "THREATEN"})  # what is answered
 DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
 THREATS = frozenset({"threat", "ultimatum"})
+QUANTITIES = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
+                        "number", "couple"})  # "hundreds of strikes on Syria": the strikes are the event
 BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
 ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
 TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
@@ -2675,7 +2677,7 @@ class RelationFinder:
         while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
             anchor = anchor.head
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
-                anchor.head.head.lemma_.lower() in self.lex.container_nouns or (
+                anchor.head.head.lemma_.lower() in self.lex.container_nouns | QUANTITIES or (
                     anchor.head.head.lemma_.lower() in TIME_SPANS and noun.lemma_.lower() not in self.lex.mutual_fights)):
             anchor = anchor.head.head  # "11 days of joint drills"; not "ending years of skirmishes" (both sides')
         return anchor
