@@ -30,6 +30,9 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", "civil", "opposition",
                         "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+PURPOSEFUL_VISITS = {"summon", "meet", "visit", "phone", "telephone"}  # "met Kiir to urge": the visitor urges
+SAYINGS = {"claim", "claims"}
+MEMBER_NOUNS = {"ally", "member", "partner", "state", "country", "government", "nation"}  # a person's own; a state's territory, policy or war is the state's
 GOODS = {"good", "import", "export", "car", "vehicle", "ev", "steel", "aluminium", "aluminum", "textile", "canola",
          "beef", "pork", "seafood", "fish", "wine", "barley", "chip", "semiconductor", "solar", "panel", "battery",
          "shipment", "cargo", "commodity", "produce", "merchandise", "appliance", "pharmaceutical", "drug"}
@@ -290,6 +293,8 @@ class SentenceReader:
                 if owners:
                     said = any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                    for m in c.children) for c in t.children)
+                    said = said or (lemma in SAYINGS and all(a.kind == "person" for a in owners))
+                    # "Petro's claim to a river island", "Maduro's claim to have won": what the man claims
                     if (lemma in lex.agent_nouns or lemma in lex.place_nouns) and not said:
                         return [self._state_of(a) for a in owners]
                     return owners  # "Trump's claim that …" is what Trump said
@@ -311,6 +316,9 @@ class SentenceReader:
                      for m in [c, *c.conjuncts] if m.i in self.by_token
                      for x in self.hyphen_group(m)  # "the U.S.-Japanese draft"
                      for a in [self.by_token[x.i].actor] if a.kind != "person"]
+        if modifiers and lemma in MEMBER_NOUNS and all(a.kind == "organization" for a in modifiers) and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another", "every", "each") for c in t.children):
+            return []  # "a NATO ally", "an EU member" is one of its members, not the bloc
         if modifiers:
             return list({a.id: a for a in modifiers}.values())
         doers = self._doers(t, depth)  # "the joint drills by the United States and South Korea"
@@ -525,8 +533,9 @@ class SentenceReader:
                 objects = []  # "kept X while asking Y", "struck X, backing Y": the subject's own act
                 if verb.tag_ == "VBG" and governor.dep_ == "xcomp" and verb.doc[verb.i - 1].text == ",":
                     governor = governor.head  # "urged X to act, warning X of …": the urging subject warns
-            if verb.dep_ == "advcl" and governor.lemma_.lower() == "summon":
-                objects = []  # "summoned a Chinese diplomat to protest …": the summoner protests
+            if (verb.dep_ == "advcl" and governor.lemma_.lower() in PURPOSEFUL_VISITS) or (
+                    verb.dep_ == "xcomp" and infinitive and governor.lemma_.lower() in PURPOSEFUL_VISITS - {"summon"}):
+                objects = []  # "summoned a Chinese diplomat to protest …", "met Kiir to urge …": the summoner protests
             if verb.dep_ == "pcomp" and head.lower_ == "in" and governor.lemma_.lower() == "join" and objects:
                 self.indirect = True  # "Merz joined Zelensky in calling on Russia to …": both call
                 return unique_actors(self.agents(governor, depth + 1) +

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from graphkit.arguments import BUYER_NOUNS, ROLE_NOUNS, SEATED_BODIES, SETTINGS, Candidate, SentenceReader, first_conjunct
+from graphkit.arguments import (BUYER_NOUNS, PURPOSEFUL_VISITS, ROLE_NOUNS, SEATED_BODIES, SETTINGS, Candidate,
+                                SentenceReader, first_conjunct)
 from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
 from graphkit.types import Actor, relation_vocabulary
@@ -121,6 +122,8 @@ RESPONSES = frozenset({"consequence", "response", "reprisal", "retribution"})  #
 PROVOCATIONS = frozenset({"SUPPLY_ARMS", "DEPLOY_TO", "ATTACK", "MOBILIZE", "SANCTION", "THREATEN"})  # what is answered
 DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
 THREATS = frozenset({"threat", "ultimatum"})
+COPULAS = frozenset({"be", "remain", "become", "stay"})  # a role noun parsed as their object is said of the subject
+RELEASES = frozenset({"release", "freeing", "freedom", "return"})  # "urged the release of X": X is not asked
 QUANTITIES = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
                         "number", "couple"})  # "hundreds of strikes on Syria": the strikes are the event
 BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "position", "loyalty"})  # thanked for
@@ -730,6 +733,12 @@ class RelationFinder:
                        and c.lemma_.lower() not in self.lex.person_role_words and c.lemma_.lower() not in self.lex.agent_nouns
                        for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
             # "condemned Dodik's laws", "criticised Beijing's response": what X made or did; not "Ukraine's allies"
+        freed = [a for c in verb.children if c.dep_ == "dobj" and _lemma(c) in RELEASES
+                 for a in r._pobj_actors(c, ("of",), 0)] if relation == "REQUEST" and not passive else []
+        if freed:  # "urge the release of Riek Machar" asks his jailers, not Machar: whom the visit was to
+            targets = [a for a in targets if a not in freed] or (
+                r.slot_actors(verb.head, "dobj") if verb.dep_ in ("advcl", "xcomp") and _lemma(verb.head) in
+                PURPOSEFUL_VISITS else [])  # "met President Salva Kiir to urge the release of …"
         if relation == "REQUEST" and _lemma(verb) == "call" and targets and all(a.kind == "person" for a in targets) \
                 and not any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj") or (c.dep_ == "prep" and c.lower_ == "for")
                             for c in verb.children):
@@ -1913,7 +1922,8 @@ class RelationFinder:
             if two_objects and obj is objects[0]:  # "handed Libya's coast guard two patrol boats": a misparsed dative
                 recipients.extend(r.actors_of(obj))
                 continue
-            named = obj.i in r.by_token or (with_objects and "with" in slots) or lemma == "arm"
+            named = obj.i in r.by_token or (with_objects and "with" in slots) or lemma == "arm" or (
+                lemma == "equip" and self._object_class(obj) == "troops")  # "will equip Syria's new army"
             patient = obj.dep_ in ("dobj", "conj") or (passive and "with" in slots)  # "Hamas, armed by Iran"
             actors = r.actors_of(obj) if patient and named else []
             if actors and "with" in slots:
@@ -1933,7 +1943,7 @@ class RelationFinder:
             if c.dep_ == "prep" and c.lower_ == "with":
                 moved += [(p, cls) for p in c.children if p.dep_ == "pobj"
                           for cls in [self._object_class(p)] if cls]
-        if not moved and lemma == "arm" and recipients:
+        if not moved and lemma in ("arm", "equip") and recipients:
             moved = [(verb, "weapons")]  # "accused Iran of arming the Houthis"
         if "dative" in slots and not passive:  # "which sent Pakistan drones", "sold Ankara the S-400s": a dative the
             recipients += [a for obj, _ in moved for c in obj.subtree  # parser hung on the goods
@@ -2875,7 +2885,8 @@ class RelationFinder:
         if noun.dep_ in ("oprd", "dobj") and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
             return [a for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i
                     for a in r.actors_of(c)]  # "made X Y's partner", "designated Doha a major ally"
-        if noun.dep_ in ("attr", "dobj", "oprd") and noun.head.pos_ in ("AUX", "VERB"):
+        if (noun.dep_ in ("attr", "oprd") or (noun.dep_ == "dobj" and _lemma(noun.head) in COPULAS)) and \
+                noun.head.pos_ in ("AUX", "VERB"):  # "X remained Y's ally"; not "Russian drones struck a NATO ally"
             return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
             return [a for c in noun.head.children if c.dep_ == "attr" for a in r.actors_of(c)]  # "X's partner is Y"
