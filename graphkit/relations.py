@@ -1296,12 +1296,15 @@ class RelationFinder:
         during a video call': who spoke to whom on a call met them (SCHEMA: a phone call is MEET)."""
         r = self.r
         calls = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over", "on", "by")
-                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CALL_NOUNS
-                 and not any(x.dep_ == "prep" and x.lower_ in ("with", "between") for x in p.children)]
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CALL_NOUNS]
+        meeting_nouns = [p for p in calls if any(rel == "MEET" for rel, _ in self.lex.nouns.get(p.lemma_.lower(), ()))]
+        calls = [p for p in calls if p not in meeting_nouns or not any(  # "in a call with X": the noun's own
+            x.dep_ == "prep" and x.lower_ in ("with", "between") for x in p.children)]
         if not calls:
             return
         r.indirect = False
         targets = [a for slot in ("dobj", "dative", "to", "with") for a in r.slot_actors(verb, slot)]
+        targets += [a for p in calls for a in r.slot_actors(p, "with")]  # "spoke by telephone with X", hung on the means
         yield from self._emit(r.agents(verb), "MEET", _unique(targets), verb, _phrase(calls[0]))
 
     def phoned(self, verb) -> Iterator[Candidate]:
