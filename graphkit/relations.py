@@ -565,6 +565,8 @@ class RelationFinder:
                 yield from self.arms_contract(token)
             if lex.object_class(lemma) == "troops" or (_lemma(token) == "base" and token.dep_ == "dobj"
                                                        and _lemma(token.head) in KEEPING) or (
+                    lex.object_class(lemma) == "weapons" and token.dep_ in ("nsubj", "nsubjpass")
+                    and _lemma(token.head) in STATIONED) or (  # "Chinese warships were based at Ream"
                     lemma == "presence" and any(c.lower_ in ("military", "naval", "troop") for c in token.children)):
                 yield from self.stationed(token)
             if lex.object_class(lemma) == "weapons":
@@ -2169,10 +2171,15 @@ class RelationFinder:
         if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
             predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
         for acl in [c for c in predicates if c.lemma_.lower() in STATIONED]:
-            hosts += r._pobj_actors(acl, ("in", "to", "on"), 0) or r.place_actors(acl, ("in", "to", "on"))
+            hosts += [a for a in r._pobj_actors(acl, ("in", "to", "on", "at"), 0) if a.kind == "country"] or \
+                r.place_actors(acl, ("in", "to", "on", "at")) or [a for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")  # "at Ream, the
+                    for p in c.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "appos"  # Cambodian naval
+                    for a in r.makers_of(x)]  # base"
         hosts = [a for a in _unique(hosts) if a.kind == "country" and a not in owners]
         r.indirect = False
-        yield from self._emit(owners, "DEPLOY_TO", hosts, troops, _phrase(troops), presupposed=True)
+        said = troops.dep_ in ("nsubj", "nsubjpass") and _lemma(troops.head) in STATIONED  # the clause asserts it:
+        yield from self._emit(owners, "DEPLOY_TO", hosts, troops.head if said else troops, _phrase(troops),
+                              presupposed=not said)  # "denied that Chinese warships were based at Ream"
 
     def transfer_noun(self, noun, lemma: str) -> Iterator[Candidate]:
         """"Tehran's supply of drones to Russia", 'arms sales to Israel', 'drone transfers to Russia'."""
