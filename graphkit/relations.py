@@ -105,7 +105,8 @@ BARRING = frozenset({"bar", "ban", "block", "deny", "restrict", "suspend", "halt
                      "cease", "end", "revoke", "cancel"})
 MILITARY_MODIFIERS = frozenset({"air", "military", "bombing", "drone", "missile", "ground", "naval", "armed", "combat",
                                 "targeted", "counterterrorism", "counter-terrorism", "counterinsurgency", "aerial",
-                                "artillery", "punitive"})
+                                "artillery", "punitive", "sabotage", "cyber", "hacking", "shelling", "strike",
+                                "assassination", "terror"})  # "a sabotage campaign against Poland"
 REGARDING = frozenset({"regard", "consider", "view", "see", "count", "treat"})  # "regards X as a partner"
 PARTNER_NOUNS = frozenset({"ally", "partner", "friend"})
 SHARED = frozenset({"intelligence", "information", "data", "technology", "know-how", "expertise", "experience",
