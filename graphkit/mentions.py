@@ -655,6 +655,10 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             country = [m for m in country if _kingdom(m.actor)] or country
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
         others = [m for m in country if m.actor.id not in subject_ids]
+        if token.dep_ in ("nsubj", "nsubjpass"):  # the subject of what a claim or report says
+            others = [m for m in others if not (m.sentence == number and _demonym_of_thing(doc[m.end - 1], current))] \
+                or [m for m in country if m.actor.id in subject_ids and m.sentence == number] or others
+        # "Azerbaijan rejected claims by Russian commentators that the country was supplying shells": not Russia
         pick = others[-1:] or country[-1:]
         if lemma in RULING_BODIES:  # "the junta": of the countries in view (or their people's), the one the
             counts = ctx.named      # document is most about; ties go to a subject, then to the latest
@@ -680,6 +684,14 @@ def _possessing_state(ent, mentions: list[Mention], ctx: DocumentContext) -> Act
         return None
     owners = [m.actor for m in mentions if m.end == ent.start - 1 and m.actor.kind == "country"]
     return owners[0] if owners else None
+
+
+def _demonym_of_thing(token, current: list[Mention]) -> bool:
+    """'Russian' in 'Russian commentators', 'Israeli media': a demonym qualifying people or things that are no
+    actor, a weak antecedent for 'the country'."""
+    if token.dep_ != "amod" or token.head.pos_ != "NOUN":
+        return False
+    return not any(m.start <= token.head.i < m.end for m in current)
 
 
 def _kingdom(actor: Actor) -> bool:
