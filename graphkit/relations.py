@@ -877,6 +877,10 @@ class RelationFinder:
                            y.dep_ == "nsubj" and y.lower_ in ("which", "that", "who") for y in x.children)
                        for y in x.children if y.dep_ == "nsubj" for a in r.actors_of(y) or r.makers_of(y)
                        if a not in sources]
+        if relation in SUMMING_UP and not targets:  # "denounced a joint statement in which the United States, Japan
+            targets = [a for c in events if any(rel == "AGREE" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ()))
+                       for a in self._relative_clause_agents(c) if a not in sources]  # and South Korea reaffirmed …":
+            # the parties to it; not "the deal that Washington criticised"
         if relation in SUMMING_UP and not targets and not passive:  # "condemned the drills by Washington and
             # Seoul": the parser hangs the event's "by" on the verb
             targets = [a for e in events for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
@@ -2393,8 +2397,8 @@ class RelationFinder:
                                for a in r.slot_actors(c, "from") + r.slot_actors(c, "to")]
                 if relation == "AGREE" and not targets:  # "signed deals to supply France and the US"
                     targets = [a for c in anchor.children if c.dep_ in ("acl", "relcl") and not any(
-                        x.dep_ == "nsubj" and x.lower_ in ("that", "which") for x in c.children)  # "a pact that
-                               for a in r.slot_actors(c, "dobj")]  # alarmed Australia": no party
+                        x.dep_ == "nsubj" for x in c.children)  # "a pact that alarmed Australia": no party; "a
+                               for a in r.slot_actors(c, "dobj")]  # statement in which X and Y reaffirmed Z's …"
                 held = governor is not None and anchor.dep_ == "dobj" and r.agents(governor) and \
                     _lemma(governor) in self.lex.agreement_verbs | self.lex.light_verbs
                 if not sources and not held:  # not "X and Y reached an agreement under which X will deliver …"
