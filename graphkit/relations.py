@@ -123,6 +123,7 @@ RESPONSES = frozenset({"consequence", "response", "reprisal", "retribution"})  #
 PROVOCATIONS = frozenset({"SUPPLY_ARMS", "DEPLOY_TO", "ATTACK", "MOBILIZE", "SANCTION", "THREATEN"})  # what is answered
 DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
 THREATS = frozenset({"threat", "ultimatum"})
+LOWERING = frozenset({"cut", "lower", "reduce", "slash", "bring"})  # tariffs cut to zero are gone; to 15% are not
 COPULAS = frozenset({"be", "remain", "become", "stay"})  # a role noun parsed as their object is said of the subject
 RELEASES = frozenset({"release", "freeing", "freedom", "return"})  # "urged the release of X": X is not asked
 QUANTITIES = frozenset({"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores",
@@ -1529,6 +1530,13 @@ class RelationFinder:
             # drills' doers
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
 
+    @staticmethod
+    def _to_zero(verb, thing) -> bool:
+        """'cut its tariffs on American goods to zero': lowered to nothing, so lifted ('to 15%' still stands)."""
+        return _lemma(verb) in LOWERING and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ in ("zero", "0", "nil") for p in c.children)
+            for h in (verb, thing) for c in h.children)
+
     def _by_after(self, verb, thing) -> list[Actor]:
         """'called the drills by Seoul and Washington a rehearsal': the thing's 'by' phrase, hung on the verb."""
         if thing.pos_ != "NOUN":
@@ -2411,8 +2419,8 @@ class RelationFinder:
                     sources = self._agency(anchor.head.head)  # "denied any involvement in the attack on X"
                 override = self.lex.verb_noun_overrides.get((governor.lemma_.lower(), lemma), relation) \
                     if governor is not None else relation
-                if override is None:
-                    return  # "sanctions were lifted", "support was withdrawn", "suspended cooperation"
+                if override is None or (relation == "SANCTION" and governor is not None and self._to_zero(governor, anchor)):
+                    return  # "sanctions were lifted", "support was withdrawn", "cut its tariffs on US goods to zero"
                 retyped_by = governor if override != relation else None  # the verb is now the trigger
                 relation = override  # "cut off all trade with Israel" → SANCTION
                 if governor is not None and _lemma(governor) == "join" and relation == "SANCTION" and \
