@@ -490,6 +490,11 @@ class SentenceReader:
             return self.agents(head.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.actors_of(head)
+        if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and verb.tag_ in ("VBD", "VBN") and \
+                verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "relcl" for c in head.children) and \
+                not any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+            # "Costa Rica, which shelters exiles, protested to Managua": the verb the parser hung on its subject
+            return self.actors_of(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             found = self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
             if not found and head.dep_ in ("oprd", "dobj", "attr") and head.head.pos_ in ("VERB", "AUX") and (
@@ -498,6 +503,14 @@ class SentenceReader:
                 self.indirect = True                                    # Beijing of …" (attached to the noun)
                 return self.agents(head.head, depth + 1)
             return found
+        named = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "of" else None
+        if named is not None and named.i in self.by_token and named.dep_ == "pobj" and \
+                named.head.head.pos_ == "VERB" and depth < 4:
+            # "accused Germany before the ICJ of enabling genocide": the "of" hung on the court, not its doer
+            accused = [a for c in named.head.head.children if c.dep_ == "dobj" for a in self.actors_of(c)]
+            if accused:
+                self.indirect = True
+                return accused
         # the noun a clause hangs on names its doer: "North Korea's role in supplying", "Trump's decision to …"
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             owner, owning = head.head, ("poss", "compound", "amod")

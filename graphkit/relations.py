@@ -141,7 +141,8 @@ REFUSING = frozenset({"refuse", "decline"})
 TIMES = frozenset({"DATE", "TIME"})
 SHELTERING = frozenset({"shelter", "harbour", "harbor", "host"})
 PEOPLE_IN_NEED = frozenset({"refugee", "migrant", "asylum", "civilian", "evacuee", "people", "family", "child",
-                            "displaced", "survivor", "student", "worker"})
+                            "displaced", "survivor", "student", "worker", "exile", "dissident", "defector",
+                            "opponent", "critic", "activist", "journalist"})  # sheltering a state's exiles backs no state
 OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act is refusing to act
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
@@ -2261,6 +2262,9 @@ class RelationFinder:
             return  # "a journey to / through X" is a visit; "to help pay for their journeys home" is not
         if lemma == "hostility" and noun.tag_ != "NNS":
             return  # "hostility toward the West" is an attitude; "hostilities" are fighting
+        if relation == "REQUEST" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                                             for c in noun.children):
+            return  # "in a call with Putin, Ortega thanked Russia for …": a phone call, no appeal
         if lemma == "force" and (noun.tag_ == "NNS" or not any(c.dep_ == "prep" and c.lower_ == "against"
                                                                for c in noun.children)):
             return  # "use force against X" is an attack; "special forces", "its air force" are troops
