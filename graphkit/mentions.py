@@ -10,7 +10,7 @@ in the same or the previous sentence (SCHEMA.md, annotation conventions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 from graphkit.actors import ActorBase, fold, form_key, make_actor
@@ -408,7 +408,26 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     mentions += _known_names_missed(sent, ctx, taken, skip_until)
     mentions += _halves(sent, ctx, {i for m in mentions for i in range(m.start, m.end)}, here)
     mentions.sort(key=lambda m: m.start)
+    mentions = _shared_seats(mentions, ctx)
     return [m for m in mentions if not _title_of_next(m, mentions, doc)]
+
+
+SHARED_SEATS = {"brussels": ("EU", "BEL")}  # a seat of a bloc that is also a state's capital
+
+
+def _shared_seats(mentions: list[Mention], ctx: DocumentContext) -> list[Mention]:
+    """'Rwanda severed relations with Belgium, accusing Brussels of …': the capital of the state in view, not
+    the bloc seated there, when the state is named here or just before and the bloc is not."""
+    out = []
+    for m in mentions:
+        bloc, state = SHARED_SEATS.get(m.text.lower(), (None, None))
+        if bloc is not None and m.actor.id == bloc:
+            near = [x.actor.id for x in mentions if x is not m] + \
+                [x.actor.id for past in ctx.history[-1:] for x in past]
+            if state in near and bloc not in near and ctx.base.get(state) is not None:
+                m = replace(m, actor=ctx.base.get(state))
+        out.append(m)
+    return out
 
 
 TITLE_CHAIN_WORDS = TITLE_HEADS | {"prime", "president", "vice", "deputy", "foreign", "defence", "defense", "interior",
