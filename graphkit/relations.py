@@ -123,6 +123,10 @@ RESPONSES = frozenset({"consequence", "response", "reprisal", "retribution"})  #
 PROVOCATIONS = frozenset({"SUPPLY_ARMS", "DEPLOY_TO", "ATTACK", "MOBILIZE", "SANCTION", "THREATEN"})  # what is answered
 DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  # "rejected Trump's threat"
 THREATS = frozenset({"threat", "ultimatum"})
+SITES = frozenset({"facility", "site", "plant", "installation", "infrastructure", "grid", "refinery", "depot",
+                   "airfield", "airbase", "base", "port", "position", "reactor", "arsenal", "program", "programme"})
+CREDITING = frozenset({"blame", "punish", "sanction", "condemn", "criticize", "criticise", "praise", "thank",
+                       "accuse", "fault", "reward", "credit", "commend", "fine"})  # "blamed X for …": X did it
 LOWERING = frozenset({"cut", "lower", "reduce", "slash", "bring"})  # tariffs cut to zero are gone; to 15% are not
 COPULAS = frozenset({"be", "remain", "become", "stay"})  # a role noun parsed as their object is said of the subject
 RELEASES = frozenset({"release", "freeing", "freedom", "return"})  # "urged the release of X": X is not asked
@@ -859,6 +863,8 @@ class RelationFinder:
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive and _lemma(verb) != "fight":
             targets = r.place_actors(verb, (*slots, "in", "on"))  # "shelled Kharkiv": Ukraine; not "fighting in Kursk"
+        if relation == "ATTACK" and not targets and not passive:  # "struck Iran's nuclear facilities"
+            targets = [a for a in self._owners_of_sites(verb, slots) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "condemned / never endorsed Moscow's war": who wages it
             targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")
                        for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
@@ -1530,6 +1536,17 @@ class RelationFinder:
             targets = self._event_doers(event)  # "drills near the border, which X called a provocation": the
             # drills' doers
         yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))
+
+    def _owners_of_sites(self, head, slots) -> list[Actor]:
+        """Whose facilities, sites or plants were hit: 'struck Iran's nuclear facilities', 'bombed Iranian
+        nuclear sites', 'strikes on Ukraine's gas production facilities' (no actors themselves)."""
+        r = self.r
+        things = [c for c in head.children if c.dep_ == "dobj" and "dobj" in slots] + [
+            p for c in head.children if c.dep_ == "prep" and c.lower_ in slots for p in c.children if p.dep_ == "pobj"]
+        things = [x for t in things for x in (t, *t.conjuncts) if _lemma(x) in SITES and x.i not in r.by_token]
+        return _unique([a for t in things for a in [
+            *(a for c in t.children if c.dep_ == "poss" for a in r.actors_of(c)), *r.makers_of(t)]
+            if a.kind != "person"])
 
     @staticmethod
     def _to_zero(verb, thing) -> bool:
@@ -2225,7 +2242,8 @@ class RelationFinder:
             sources = [a for p in of for c in p.children if c.dep_ in ("amod", "compound", "poss")
                        and c.i in r.by_token for a in r.actors_of(c)]
         if not sources and governor is not None:
-            sources = r.agents(governor)
+            sources = r.slot_actors(governor, "dobj") if noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+                _lemma(governor) in CREDITING else r.agents(governor)  # "sanctioned Iran for the supply of drones"
         targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(noun, p)]
         if governor is not None and not targets:
             targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(governor, p)]
@@ -2453,6 +2471,8 @@ class RelationFinder:
                         if _lemma(governor) not in verbs and not purpose and not retyped:
                             return  # "the UN condemned the attack": the condemner did not attack
                         sources = r.agents(governor)
+                        if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and _lemma(governor) in CREDITING:
+                            sources = r.slot_actors(governor, "dobj")  # "blamed Iran for the strike on …": Iran's
                         from_governor = True
                         if not sources and relation == "AGREE":  # "talks between X, Y and Z produced no agreement"
                             subjects = [c for c in governor.children if c.dep_ == "nsubj"]
@@ -2481,6 +2501,8 @@ class RelationFinder:
                 targets = [a for a in r.actors_of(participle.head) if a.id not in doers]
         if relation in ("ATTACK", "MOBILIZE") and not targets and sources and not between:
             targets = r.place_actors(anchor, preps)  # "Russian strikes on Kharkiv": Ukraine
+            if not targets and relation == "ATTACK":  # "Israeli strikes on Iran's nuclear facilities"
+                targets = [a for a in self._owners_of_sites(anchor, preps) if a not in sources]
             if not targets and anchor.dep_ == "dobj":  # "condemned the Iranian strikes on Haifa", the place
                 targets = [a for a in r.place_actors(anchor.head, preps) if a not in sources]  # hung on the verb
         if relation in ("SANCTION", "ATTACK") and not targets and sources and anchor.dep_ == "nsubj" and \
