@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon, lemma_of
-from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, DocumentContext, Mention, intruded_ground,
-                               resolve_reference)
+from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, SEATED_ONLY, DocumentContext, Mention,
+                               intruded_ground, resolve_reference)
 from graphkit.modality import RELATIVE_PRONOUNS, clause_head
 from graphkit.types import Actor
 
@@ -220,7 +220,7 @@ class SentenceReader:
             # "the Taliban government", "the Biden administration": the named modifier, not a reference
             return list({a.id: a for c in named for a in [self.ctx.governed(self.by_token[c.i].actor)]}.values())
         if t.pos_ == "PRON" or lemma in lex.state_descriptions or lemma in lex.person_role_words \
-                or lemma in ORG_DESCRIPTIONS \
+                or lemma in ORG_DESCRIPTIONS or lemma in SEATED_ONLY \
                 or t.lower_ in ("pair", "duo") or lemma in ("country", "nation", "power", "side", "two") \
                 or (lemma in GROUP_NOUNS and t.tag_ == "NNS"):  # "the two allies", "both capitals", "the two men"
             if lemma == "side":  # "either side in the war between Armenia and Azerbaijan"

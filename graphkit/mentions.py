@@ -656,9 +656,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             lemma not in ARMED_DESCRIPTIONS or not INSTITUTION_NAME.search(m.actor.name))]  # "the paramilitaries":
         # an armed group, not the court or the council named last
         return [orgs[-1].actor] if orgs else []
-    if lemma in lexicon.state_descriptions and has_def:
+    if (lemma in lexicon.state_descriptions or lemma in SEATED_ONLY) and has_def:
         seats = [p.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                  for p in c.children if p.dep_ == "pobj"]
+        seats += [p.i for c in token.head.children if c.dep_ == "prep" and c.lower_ == "in"  # "asked the government
+                  and c.i == token.right_edge.i + 1 for p in c.children if p.dep_ == "pobj"]  # in Minsk", "in" on the verb
         seats += [c.i for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i]
         seated = [m.actor for m in current if m.actor.kind == "country" and any(m.start <= i < m.end for i in seats)]
         if seated:  # "the junta in Bamako", "the government of Niger", "the Syrian defence ministry": the place named
@@ -669,6 +671,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         seated = [a for a in (ctx.base.get(c) for c in cities if c) if a is not None]
         if seated:  # "the ministry in Damascus": a capital the reader did not take for the state
             return seated[:1]
+        if lemma in SEATED_ONLY:
+            return []  # "the authorities" alone may be anyone's
         country = [m for m in states if m.actor.kind == "country"]
         if lemma == "kingdom":  # "denied that Riyadh was buying Chinese jets, saying the kingdom …": a monarchy
             country = [m for m in country if _kingdom(m.actor)] or country
@@ -703,6 +707,9 @@ def _possessing_state(ent, mentions: list[Mention], ctx: DocumentContext) -> Act
         return None
     owners = [m.actor for m in mentions if m.end == ent.start - 1 and m.actor.kind == "country"]
     return owners[0] if owners else None
+
+
+SEATED_ONLY = {"authority", "authorities"}  # a state only with its place named: "the authorities in Minsk"
 
 
 def _demonym_of_thing(token, current: list[Mention]) -> bool:

@@ -2287,7 +2287,9 @@ class RelationFinder:
                                                                for c in noun.children)):
             return  # "use force against X" is an attack; "special forces", "its air force" are troops
         if relation == "ATTACK" and lemma in ("campaign", "operation") and not any(
-                c.lower_ in MILITARY_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
+                c.lower_ in MILITARY_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")) and not any(
+                p.lemma_.lower() in MILITARY_MODIFIERS | {"bombing", "strike", "attack"} for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):  # "a campaign of sabotage against X"
             return  # "an air campaign / military operation against X"; not "a campaign against corruption"
         anchor = self._anchor(noun)
         sources, targets = [], []
