@@ -114,6 +114,7 @@ SHARED = frozenset({"intelligence", "information", "data", "technology", "know-h
 WINDING_UP = frozenset({"shut", "close", "suspend", "halt", "cease", "stop", "end", "evacuate", "vacate", "reduce",
                         "cut", "downgrade"})  # "ordered the embassy to suspend its work": a closure
 CLOSING = frozenset({"close", "shut", "shutter", "order"})  # "ordered the closure of Russia's consulate"
+REDUCING = frozenset({"cut", "reduce", "downgrade", "slash", "shrink", "curtail"})  # a diplomatic presence cut
 MISSIONS = frozenset({"consulate", "embassy", "mission", "consulate-general", "legation"})
 RETORTING = frozenset({"say", "warn", "vow", "threaten", "pledge", "insist", "promise", "reserve", "declare", "add"})
 FUTURE_AUX = frozenset({"would", "will", "could", "may", "might", "'ll", "shall", "to", "can", "wo"})
@@ -489,7 +490,7 @@ class RelationFinder:
                 yield from self.debt_relief(token, lemma)
             if lemma == "thank":
                 yield from self.thanked_for(token)
-            if lemma in CLOSING:
+            if lemma in CLOSING or lemma in REDUCING:
                 yield from self.mission_closed(token)
             if lemma == "share":
                 yield from self.shared_with(token)
@@ -1774,7 +1775,10 @@ class RelationFinder:
         objects = closed if _lemma(verb) == "order" and errand else objects + closed
         sources = r.agents(verb) if not r.is_passive(verb) else r.by_agent(verb)
         own = r.own_side(sources)
-        for mission in [o for o in objects if o.lemma_.lower() in MISSIONS]:
+        if _lemma(verb) in REDUCING:  # "cutting Poland's diplomatic and consular presence in Russia"
+            objects = [o for o in objects if o.lemma_.lower() == "presence" and any(
+                c.lower_ in ("diplomatic", "consular") for c in o.children if c.dep_ in ("amod", "compound"))]
+        for mission in [o for o in objects if o.lemma_.lower() in MISSIONS or o.lemma_.lower() == "presence"]:
             owners = [a for c in mission.children if c.dep_ in ("poss", "amod", "compound") and c.i in r.by_token
                       for a in r.actors_of(c)]
             if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in mission.children) or \
