@@ -1632,6 +1632,9 @@ class RelationFinder:
                        if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
         else:
             events = [c for c in verb.children if c.dep_ == "dobj"]
+        attended_by = lemma == "attend" and verb.dep_ == "acl" and bool(r.by_agent(verb))
+        if attended_by:  # "pledged support at an emergency summit attended by Zelensky"
+            events = [verb.head]
         owned = False
         if lemma in ("skip", "bypass"):  # "skipped Israel altogether on his tour": no visit
             places = [a for e in events if e.i in r.by_token for a in r.actors_of(e) if a.kind == "country"]
@@ -1650,6 +1653,9 @@ class RelationFinder:
                 continue
             owners = [a for c in event.children if c.dep_ in ("compound", "poss") and c.i in r.by_token
                       for a in r.actors_of(c)] + r._pobj_actors(event, ("of",), 0)
+            if not owners and attended_by and event.dep_ == "pobj" and event.head.lower_ in ("at", "during"):
+                held = event.head.head if event.head.head.dep_ != "dobj" else event.head.head.head  # "support at"
+                owners = [a for a in r.agents(held) if a.kind == "organization"]  # the holders' summit
             owners = [a for a in owners if a not in own]  # "attended the inauguration of the Bundeswehr's brigade in
             if owners:  # Vilnius": Germany's own event, held in Lithuania
                 owned = True
