@@ -2067,7 +2067,8 @@ class RelationFinder:
             makers = r.slot_actors(verb, "from") or r.slot_actors(obj, "from") or r.slot_actors(goods, "from") \
                 or r.makers_of(obj) or [a for c in goods.children if c.dep_ == "poss" and goods is not obj
                                         for a in r.actors_of(c)] or (  # "buys most of Iran's oil"
-                    r.makers_of(goods) if goods is not obj else [])  # "10 million tonnes of Brazilian soybeans"
+                    r.makers_of(goods) if goods is not obj else []) or (  # "10 million tonnes of Brazilian soybeans"
+                self._deal_partners(verb) if lemma in BUYING else [])  # "signed a deal with Turkey to buy 45 jets"
             buyers = sources
             sources, targets = makers, sources
             beneficiaries = [a for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -2079,6 +2080,15 @@ class RelationFinder:
                 yield from self._emit(buyers, relation, beneficiaries, verb, _phrase(verb))
         if relation:
             yield from self._emit(sources, relation, targets, verb, _phrase(verb))
+
+    def _deal_partners(self, verb) -> list[Actor]:
+        """The other party of the agreement a purchase is made under: 'signed a deal with Turkey to buy 45 jets',
+        'a government-to-government agreement with Sweden to buy 17 Gripens' (the seller)."""
+        r = self.r
+        deals = [verb.head] if verb.dep_ == "acl" else \
+            [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "advcl" else []
+        deals = [d for d in deals if self.lex.object_class(d.lemma_) == "agreement"]
+        return _unique([a for d in deals for h in (d, d.head) for a in r.slot_actors(h, "with")])
 
     def _slot_heads(self, verb, slot: str) -> Iterator[tuple[object, list[Actor]]]:
         r = self.r
