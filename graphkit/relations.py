@@ -65,7 +65,7 @@ DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "d
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
 NETWORKS = frozenset({"network", "system", "server", "computer", "email", "database", "website", "infrastructure"})
-KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate", "lead", "command"})  # "keeps 2,500 troops in Iraq",
+KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate", "lead", "command", "run"})  # "keeps 2,500 troops in Iraq",
 # "leads a NATO battlegroup in Latvia"
 STATIONED = frozenset({"station", "base", "deploy", "post", "garrison", "position"})
 SAYING = frozenset({"comment", "say", "discuss", "confirm", "elaborate", "rule", "speculate", "answer", "specify",
