@@ -870,11 +870,11 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")
                        for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
-            for c in [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token] + [
-                    p for c in verb.children if c.dep_ == "prep" and c.lower_ in slots  # "objected to a deal
-                    for p in c.children if p.dep_ == "pobj" and p.i not in r.by_token]:  # between India and China"
-                parties = self._between(c) or [r.by_token[m.i].actor for m in c.children
-                                                 if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
+            pacts = [c for c in verb.children if c.dep_ == "dobj"] + [  # "objected to a deal between India and China"
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ in slots for p in c.children if p.dep_ == "pobj"]
+            for pact in [p for p in pacts if p.i not in r.by_token]:
+                parties = self._between(pact) or [r.by_token[m.i].actor for m in pact.children
+                                                  if m.dep_ in ("compound", "nmod", "amod") and m.i in r.by_token]
                 if len(_unique(parties)) > 1:
                     targets = [a for a in _unique(parties) if a not in sources]
         events = [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and (
@@ -892,9 +892,7 @@ class RelationFinder:
             # the parties to it; not "the deal that Washington criticised"
         if relation in SUMMING_UP and not targets and not passive:  # "condemned the drills by Washington and
             # Seoul": the parser hangs the event's "by" on the verb
-            targets = [a for e in events for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                       and c.i == e.right_edge.i + 1 for p in c.children if p.dep_ == "pobj"
-                       for a in r.actors_of(p) if a not in sources]
+            targets = [a for e in events for a in self._by_after(verb, e) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "criticised what he called China's provocative conduct",
             named = [p for c in verb.children if c.dep_ == "ccomp" and _lemma(c) in NAMING_VERBS and any(
                 x.dep_ == "dobj" and x.lower_ == "what" for x in c.children)  # "denounce what they call the
@@ -1515,7 +1513,8 @@ class RelationFinder:
             targets = [a for c in clauses for t in c.subtree if t.dep_ == "nsubj" for a in r.actors_of(t)]  # Putin"
             yield from self._emit(r.agents(verb), "CRITICIZE", targets, verb, _phrase(verb))  # not "it wrong to
             return  # abandon Ukraine": "it" stands for the clause, not for an actor
-        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or self._by_after(verb, c) or (
+        targets = [a for c in objects for a in r.actors_of(c) or r._doers(c, 0) or (
+            self._by_after(verb, c) if c.pos_ == "NOUN" else []) or (
             r._pobj_actors(c, ("from",), 0) if c.pos_ == "NOUN" else []) or [  # "the incursions from Belarus"
             a for p in c.children if p.dep_ == "poss" for a in r.actors_of(p)] or [
             a for p in c.children if p.dep_ in ("amod", "compound") and p.i in r.by_token and c.pos_ == "NOUN"
@@ -1557,9 +1556,8 @@ class RelationFinder:
             for h in (verb, thing) for c in h.children)
 
     def _by_after(self, verb, thing) -> list[Actor]:
-        """'called the drills by Seoul and Washington a rehearsal': the thing's 'by' phrase, hung on the verb."""
-        if thing.pos_ != "NOUN":
-            return []
+        """'called the drills by Seoul and Washington a rehearsal', 'condemned the drills by Washington and Seoul':
+        the thing's 'by' phrase, hung on the verb."""
         return [a for b in verb.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
                 and b.i == thing.right_edge.i + 1 for p in b.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
 
