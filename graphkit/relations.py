@@ -126,6 +126,7 @@ DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  
 THREATS = frozenset({"threat", "ultimatum"})
 SITES = frozenset({"facility", "site", "plant", "installation", "infrastructure", "grid", "refinery", "depot",
                    "airfield", "airbase", "base", "port", "position", "reactor", "arsenal", "program", "programme"})
+DELEGATES = frozenset({"negotiator", "delegation", "envoy", "emissary", "delegate", "diplomat", "mediator"})
 CREDITING = frozenset({"blame", "punish", "sanction", "condemn", "criticize", "criticise", "praise", "thank",
                        "accuse", "fault", "reward", "credit", "commend", "fine"})  # "blamed X for …": X did it
 LOWERING = frozenset({"cut", "lower", "reduce", "slash", "bring"})  # tariffs cut to zero are gone; to 15% are not
@@ -1977,6 +1978,10 @@ class RelationFinder:
                 actors = [a for a in r.actors_of(obj) if a.kind == "person"]  # "sent its foreign minister, Fidan, to"
             if actors and all(a.kind == "person" for a in actors) and lemma in ("send", "dispatch"):
                 yield from self._emit(actors, "MEET", r.slot_actors(verb, "to"), verb, _phrase(verb))
+                return
+            if not actors and patient and lemma in ("send", "dispatch") and obj.lemma_.lower() in DELEGATES and \
+                    not passive:  # "sent negotiators to Washington": the senders' talks there
+                yield from self._emit(r.agents(verb), "MEET", r.slot_actors(verb, "to"), verb, _phrase(verb))
                 return
             cls = self._object_class(obj)
             if cls == "troops" and lemma in BUYING:
