@@ -2546,6 +2546,13 @@ class RelationFinder:
             targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about")
                        for p in c.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
                        for a in r.actors_of(o)]
+        if relation == "CRITICIZE" and not targets:  # "concern over what it called dangerous Chinese manoeuvres"
+            targets = [a for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "at")
+                       for v in c.children if v.dep_ == "pcomp" and _lemma(v) in NAMING_VERBS and any(
+                           x.dep_ == "dobj" and x.lower_ == "what" for x in v.children)
+                       for o in v.children if o.dep_ in ("oprd", "xcomp", "attr")
+                       for a in r.makers_of(o) + [a for x in o.children if x.dep_ == "poss" for a in r.actors_of(x)]
+                       if a not in sources]
         if relation in ("CRITICIZE", "REJECT") and not targets and anchor.dep_ == "pobj" and \
                 anchor.head.lower_ in ("despite", "over") and anchor.head.head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ == "prep" and c.lower_ in ("of", "over", "about", "from") and p.i not in r.by_token
