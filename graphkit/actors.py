@@ -85,10 +85,10 @@ def _day(date: str | None) -> str | None:
     return date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
 
 
-
 def _bare_key(text: str) -> str:
     """The lookup key of a seat or body name, without a leading 'the' ("the Kremlin" → "kremlin")."""
     return form_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)).lower()
+
 
 def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]

@@ -31,8 +31,8 @@ NON_STATE_QUALIFIERS = {"business", "industry", "corporate", "company", "tech", 
                         "religious", "tribal", "student", "rebel", "exile", "diaspora", "private", "community"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 PURPOSEFUL_VISITS = {"summon", "meet", "visit", "phone", "telephone"}  # "met Kiir to urge": the visitor urges
-SAYINGS = {"claim", "claims"}
-MEMBER_NOUNS = {"ally", "member", "partner", "state", "country", "government", "nation"}  # a person's own; a state's territory, policy or war is the state's
+SAYINGS = {"claim", "claims"}  # a person's own; a state's territory, policy or war is the state's
+MEMBER_NOUNS = {"ally", "member", "partner", "state", "country", "government", "nation"}  # "a NATO ally": one member
 GOODS = {"good", "import", "export", "car", "vehicle", "ev", "steel", "aluminium", "aluminum", "textile", "canola",
          "beef", "pork", "seafood", "fish", "wine", "barley", "chip", "semiconductor", "solar", "panel", "battery",
          "shipment", "cargo", "commodity", "produce", "merchandise", "appliance", "pharmaceutical", "drug"}

@@ -103,13 +103,10 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
         head = trigger.head  # "the agreement between X and Y has not been signed"
         if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lex.agreement_verbs:
             negated = negated or any(c.dep_ == "neg" for c in head.children)
-        if trigger.dep_ == "dobj" and _cancelling(head):
-            negated = True  # "cancelled his visit to Riyadh", "postponed Modi's trip to Washington": it did not happen
         carrier = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in \
             CANCELLED_EVENTS else trigger  # "a planned signing of an aviation agreement … was postponed"
-        if carrier.dep_ in ("dobj", "nsubjpass") and _cancelling(carrier.head) and (
-                carrier is not trigger or trigger.dep_ == "nsubjpass"):
-            negated = True  # "the visit was cancelled", "the signing of the deal was postponed"
+        if carrier.dep_ in ("dobj", "nsubjpass") and _cancelling(carrier.head):
+            negated = True  # "cancelled his visit to Riyadh", "the visit was cancelled": it did not happen
         verb = head.head if trigger.dep_ == "pobj" and head.lower_ == "to" else head
         if trigger.dep_ in ("attr", "pobj") and verb.lemma_.lower() in ("be", "amount", "constitute"):
             negated = negated or any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("none", "nothing"))

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from graphkit.arguments import (BUYER_NOUNS, PURPOSEFUL_VISITS, ROLE_NOUNS, SEATED_BODIES, SETTINGS, Candidate,
-                                SentenceReader, first_conjunct)
+from graphkit.arguments import (BORDER_NOUNS, BUYER_NOUNS, PURPOSEFUL_VISITS, ROLE_NOUNS, SEATED_BODIES, SETTINGS,
+                                WAR_EFFORTS, Candidate, SentenceReader, first_conjunct)
 from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
 from graphkit.types import Actor, relation_vocabulary
@@ -83,7 +83,6 @@ RELIEVING = frozenset({"write", "pay", "forgive", "forgave", "cancel", "settle",
 # debtor ("forgave": the small model leaves that past form as its own lemma)
 DEBTS = frozenset({"debt", "arrears", "arrear", "loan", "liability"})
 NOT_ALLOWING = frozenset({"accept", "allow", "tolerate", "permit"})  # "will not accept any move on Assab"
-BORDERS = frozenset({"border", "frontier", "boundary"})  # "agreed to open its border with Turkey": a neighbour
 AGREED_ALREADY = frozenset({"AGREE", "SUPPLY_ARMS", "AID", "DEPLOY_TO", "MEET", "ALLY"})  # what an agreement to
 # do something with another side may already say ("agreed to buy jets from France" is the sale)
 DEMANDED_ACTS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "exit", "surrender", "disarmament",
@@ -324,7 +323,7 @@ class RelationFinder:
                 continue
             for act in [c for c in verb.children if c.dep_ == "xcomp" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
-                heads = [act, *(c for c in act.children if c.dep_ == "dobj" and _lemma(c) not in BORDERS)]
+                heads = [act, *(c for c in act.children if c.dep_ == "dobj" and _lemma(c) not in BORDER_NOUNS)]  # not "open its border with X"
                 partners = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                             for p in c.children if p.dep_ == "pobj" and p.i in r.by_token for a in r.actors_of(p)]
                 # a side named, not goods of some origin ("supply Ukraine with American gas")
@@ -868,7 +867,7 @@ class RelationFinder:
         if relation == "ATTACK" and not targets and not passive:  # "struck Iran's nuclear facilities"
             targets = [a for a in self._owners_of_sites(verb, slots) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "condemned / never endorsed Moscow's war": who wages it
-            targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")
+            targets = [a for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WAR_EFFORTS
                        for p in c.children if p.dep_ == "poss" for a in r.actors_of(p) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "welcomed the pact between Tokyo and Manila": its parties
             pacts = [c for c in verb.children if c.dep_ == "dobj"] + [  # "objected to a deal between India and China"
@@ -1556,6 +1555,13 @@ class RelationFinder:
             c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ in ("zero", "0", "nil") for p in c.children)
             for h in (verb, thing) for c in h.children)
 
+    def _doers_named_by(self, governor, act) -> list[Actor]:
+        """Who did the act a verb governs: its subject ('held talks'), or for 'blamed / sanctioned / thanked X
+        for the act' X ('blamed Iran for the strike on …', 'sanctioned Iran for the supply of drones')."""
+        if act.dep_ == "pobj" and act.head.lower_ == "for" and _lemma(governor) in CREDITING:
+            return self.r.slot_actors(governor, "dobj")
+        return self.r.agents(governor)
+
     def _by_after(self, verb, thing) -> list[Actor]:
         """'called the drills by Seoul and Washington a rehearsal', 'condemned the drills by Washington and Seoul':
         the thing's 'by' phrase, hung on the verb."""
@@ -2225,10 +2231,12 @@ class RelationFinder:
         if troops.dep_ in ("nsubj", "nsubjpass"):  # "U.S. troops (remain) stationed in Japan"
             predicates += [troops.head, *(c for c in troops.head.children if c.dep_ in ("acomp", "xcomp", "oprd"))]
         for acl in [c for c in predicates if c.lemma_.lower() in STATIONED]:
-            hosts += [a for a in r._pobj_actors(acl, ("in", "to", "on", "at"), 0) if a.kind == "country"] or \
-                r.place_actors(acl, ("in", "to", "on", "at")) or [a for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")  # "at Ream, the
-                    for p in c.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "appos"  # Cambodian naval
-                    for a in r.makers_of(x)]  # base"
+            places = ("in", "to", "on", "at")
+            hosts += [a for a in r._pobj_actors(acl, places, 0) if a.kind == "country"] or \
+                r.place_actors(acl, places) or [  # "at Ream, the Cambodian naval base": the base's owner
+                    a for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")
+                    for p in c.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "appos"
+                    for a in r.makers_of(x)]
         hosts = [a for a in _unique(hosts) if a.kind == "country" and a not in owners]
         r.indirect = False
         said = troops.dep_ in ("nsubj", "nsubjpass") and _lemma(troops.head) in STATIONED  # the clause asserts it:
@@ -2265,8 +2273,7 @@ class RelationFinder:
             sources = [a for p in of for c in p.children if c.dep_ in ("amod", "compound", "poss")
                        and c.i in r.by_token for a in r.actors_of(c)]
         if not sources and governor is not None:
-            sources = r.slot_actors(governor, "dobj") if noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
-                _lemma(governor) in CREDITING else r.agents(governor)  # "sanctioned Iran for the supply of drones"
+            sources = self._doers_named_by(governor, noun)
         targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(noun, p)]
         if governor is not None and not targets:
             targets = [a for p in self.lex.transfer_nouns[lemma] for a in r.slot_actors(governor, p)]
@@ -2495,9 +2502,7 @@ class RelationFinder:
                             in self.lex.verb_noun_overrides
                         if _lemma(governor) not in verbs and not purpose and not retyped:
                             return  # "the UN condemned the attack": the condemner did not attack
-                        sources = r.agents(governor)
-                        if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and _lemma(governor) in CREDITING:
-                            sources = r.slot_actors(governor, "dobj")  # "blamed Iran for the strike on …": Iran's
+                        sources = self._doers_named_by(governor, anchor)
                         from_governor = True
                         if not sources and relation == "AGREE":  # "talks between X, Y and Z produced no agreement"
                             subjects = [c for c in governor.children if c.dep_ == "nsubj"]
