@@ -31,6 +31,8 @@ INSTITUTION_NAME = re.compile(r"\b(Court|Council|Union|Organi[sz]ation|Agency|Ba
                               r"Forum|Assembly|Parliament|Treaty|Cooperation|Association|Group of|G\d+|BRICS|OPEC)\b")
 ARMED_DESCRIPTIONS = {"rebel", "militia", "insurgent", "militant", "paramilitary", "faction"}
 AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Congolese": ("COD", "COG")}
+# the reading when neither side was named: "Congolese", like "Congo" in the actor base, is the DRC
+DEMONYM_DEFAULTS = {"Congolese": "COD"}
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "either": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
@@ -220,6 +222,8 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
         actor = base.demonym(text)
         if actor is None and text in AMBIGUOUS_DEMONYMS:  # "Korean" after only North Korea was named
             named = [i for i in AMBIGUOUS_DEMONYMS[text] if i in ctx.actors or i in here]
+            if not named and text in DEMONYM_DEFAULTS:
+                named = [DEMONYM_DEFAULTS[text]]
             actor = base.get(named[0]) if len(named) == 1 else None
         return (actor, "demonym") if actor else None
     words = text.replace("’s", "").replace("'s", "").split()
@@ -396,7 +400,7 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
         if any(m.start <= ent.start and ent.end <= m.end for m in mentions):
             continue  # "the Pakistani Foreign Office", already read as Pakistan's body
         found = entity_actor(ent, ctx, here)
-        if found is None:
+        if found is None or (found[1] == "demonym" and _demonym_of_outsiders(ent)):
             continue
         actor, via = found
         owner = _possessing_state(ent, mentions, ctx) if actor.kind == "country" else None
@@ -410,6 +414,20 @@ def sentence_mentions(sent, ctx: DocumentContext) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     mentions = _shared_seats(mentions, ctx)
     return [m for m in mentions if not _title_of_next(m, mentions, doc)]
+
+
+# people who act against or outside their state: "Syrian rebels", "Iraqi militias", "Russian dissidents"
+OUTSIDERS = frozenset({"rebel", "insurgent", "militant", "separatist", "opposition", "dissident", "exile", "defector",
+                       "guerrilla", "guerilla", "jihadist", "militia", "opponent", "émigré", "emigre"})
+
+
+def _demonym_of_outsiders(ent) -> bool:
+    """'Congolese' in 'backs Congolese rebels': the demonym names the rebels' country, not an actor that the
+    relation reaches (nor 'the Syrian and Iraqi militias')."""
+    token = ent[-1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in OUTSIDERS
 
 
 SHARED_SEATS = {"brussels": ("EU", "BEL")}  # a seat of a bloc that is also a state's capital

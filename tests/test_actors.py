@@ -206,7 +206,7 @@ def test_every_un_member_and_the_extras_are_countries(base):
     ("PRK", "North Korea"), ("KOR", "South Korea"), ("RUS", "Russia"), ("USA", "United States"),
     ("GBR", "United Kingdom"), ("IRN", "Iran"), ("SYR", "Syria"), ("TUR", "Turkey"), ("TWN", "Taiwan"),
     ("VNM", "Vietnam"), ("LAO", "Laos"), ("BOL", "Bolivia"), ("VEN", "Venezuela"), ("TZA", "Tanzania"),
-    ("MDA", "Moldova"), ("CZE", "Czech Republic"), ("COD", "DR Congo"),
+    ("MDA", "Moldova"), ("CZE", "Czech Republic"), ("COD", "Democratic Republic of the Congo"),
     ("UN", "United Nations"), ("UNSC", "UN Security Council"), ("EU", "European Union"), ("WEST", "the West"),
 ])
 def test_display_names(base, actor_id, name):
