@@ -43,6 +43,9 @@ def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, l
             ctx.affiliations.setdefault(m.actor.id, titled[0].id)
         countries = [reader.by_token[w.i].actor for w in words if w.i in reader.by_token
                      and reader.by_token[w.i].actor.kind in ("country", "organization")]
+        known = ctx.base.get(m.actor.affiliation) if m.actor.affiliation else None
+        if known is not None and known.kind == "country":  # "Qatar's emir, Sheikh Tamim, the Iraqi leader …":
+            countries = [c for c in countries if c.kind != "country" or c.id == known.id]  # a misparsed title
         for country in countries[:1]:
             heads = roles & lex.leading_roles and not roles & {"minister", "secretary", "foreign", "defence",
                                                                  "defense", "chief"}
