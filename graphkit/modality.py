@@ -179,7 +179,10 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 hedged = True
         if depth > 0:
             prev = chain[depth - 1]
-            if lemma in lex.negating_verbs and prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl") and \
+            # "a report that X had shipped missiles was dismissed by Tehran": the passive of denying a report
+            denied_report = prev.dep_ == "nsubjpass" and prev.lemma_.lower() in CLAIMED
+            if lemma in lex.negating_verbs and (prev.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "advcl")
+                                                or denied_report) and \
                     not (prev.dep_ == "advcl" and any(c.dep_ == "mark" for c in prev.children)) and \
                     not any(t.dep_ == "advcl" and _set_off(t) for t in chain[:depth]) and \
                     not any(t.dep_ == "relcl" and t.head.lemma_.lower() not in CLAIMED for t in chain[:depth]):

@@ -125,6 +125,8 @@ DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  
 THREATS = frozenset({"threat", "ultimatum"})
 SITES = frozenset({"facility", "site", "plant", "installation", "infrastructure", "grid", "refinery", "depot",
                    "airfield", "airbase", "base", "port", "position", "reactor", "arsenal", "program", "programme"})
+GARRISONS = frozenset({"base", "airbase", "airfield", "airport", "port", "camp", "outpost", "garrison", "installation",
+                       "facility", "station", "harbour", "harbor"})  # where forces are kept, not a front line
 DELEGATES = frozenset({"negotiator", "delegation", "envoy", "emissary", "delegate", "diplomat", "mediator"})
 CREDITING = frozenset({"blame", "punish", "sanction", "condemn", "criticize", "criticise", "praise", "thank",
                        "accuse", "fault", "reward", "credit", "commend", "fine"})  # "blamed X for …": X did it
@@ -137,6 +139,7 @@ BACKING = frozenset({"support", "solidarity", "backing", "help", "stance", "posi
 ENTRY_NOUNS = frozenset({"entry", "visa", "travel", "admission", "issuance", "arrival"})
 TRAVELLERS = frozenset({"national", "citizen", "traveller", "traveler", "visitor", "holder", "resident", "tourist",
                         "people", "passenger"})
+STATIONING = frozenset({"deploy", "redeploy", "station", "base", "position", "forward-deploy"})
 WARSHIPS = frozenset({"warship", "ship", "vessel", "fleet", "frigate", "destroyer", "submarine", "corvette", "flotilla",
                       "navy", "carrier"})
 RELYING = frozenset({"rely", "depend"})  # "relies on Moscow for its weapons"
@@ -2031,9 +2034,10 @@ class RelationFinder:
     def _transfer_targets(self, verb, lemma, slots, sources, recipients, obj, cls) -> Iterator[Candidate]:
         r = self.r
         relation = self.lex.object_relations.get(cls)
-        if relation == "SUPPLY_ARMS" and lemma in ("send", "dispatch", "deploy") and \
-                obj.lemma_.lower() in WARSHIPS:  # "dispatched warships to Cuba": they sail with their crews
-            relation, cls = "DEPLOY_TO", "troops"
+        if relation == "SUPPLY_ARMS" and (lemma in STATIONING or (lemma in ("send", "dispatch") and
+                                                                  obj.lemma_.lower() in WARSHIPS)):
+            relation, cls = "DEPLOY_TO", "troops"  # "deployed a THAAD battery to Israel", "dispatched warships to
+            # Cuba": arms a state keeps and crews itself where it stations them, not arms it hands over
         goods = self._goods(obj)
         if relation == "AID" and self._traded(goods) and lemma in self.lex.trade_verbs \
                 and not any(c.lower_ in AID_QUALIFIERS for c in goods.children):
@@ -2055,6 +2059,10 @@ class RelationFinder:
                     found = r.place_actors(head_token.head.head, (head_token.head.lower_,))
                 near_border = any(c.dep_ == "prep" and c.lower_ in ("near", "along", "on", "off")
                                   for c in head_token.children)
+                if near_border and military and head_token.lemma_.lower() in GARRISONS:
+                    near_border = False  # "troops at an air base near Damascus": kept in Syria, not massed at it
+                    found = found or [a for c in head_token.children if c.dep_ == "prep" and c.lower_ == "near"
+                                      for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)]
                 if near_border and not found:  # "moved troops to positions near the border with Eritrea"
                     found = [a for c in head_token.children if c.dep_ == "prep"
                              for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)]
@@ -2109,7 +2117,7 @@ class RelationFinder:
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ == slot:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and (slot != "at" or _garrison_or_state(p, r)):
                         yield p, r.actors_of(p)
 
     def _goods(self, token):
@@ -2980,6 +2988,15 @@ class RelationFinder:
 
 
 # the small English model lemmatizes a few news verbs wrongly
+def _garrison_or_state(token, r) -> bool:
+    """'stationed at the T4 air base', 'at Ream' only as a state's: a place forces are kept in, not 'at
+    Trump's request' nor a base the actor base does not know."""
+    if token.lemma_.lower() in GARRISONS:
+        return True
+    mention = r.by_token.get(token.i)
+    return mention is not None and mention.actor.kind == "country"
+
+
 def _set_apart(token, top) -> bool:
     """Whether ``token`` sits, below ``top`` and not after itself, in a relative clause or an apposition ("ships
     carrying arms for Israel, a move that Saar denounced": Saar is no part of the phrase the move is set beside)."""
