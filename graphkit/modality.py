@@ -38,6 +38,9 @@ ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "u
 MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "shall"}
 
 
+OPEN_TO = frozenset({"open", "ready", "willing", "prepared", "available"})
+
+
 def clause_head(token, lex: Lexicon):
     """The head ``token``'s clause hangs from. A tensed verb the parser coordinated into a modal or
     perfect clause a speaker reports ("X warned that Y would not be safe and urged Z to …", "X said Y
@@ -202,6 +205,11 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                     c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children) and \
                     not any(t.dep_ == "relcl" for t in chain[:depth]):  # not "… the treaty they initialled"
                 negated = True  # "have yet to sign": not (yet) signed
+            if lemma in OPEN_TO and gov.pos_ == "ADJ" and prev.dep_ == "prep" and prev.lower_ in ("to", "for"):
+                if any(c.dep_ == "neg" for h in (gov, gov.head) for c in h.children):
+                    negated = True  # "is not open to talks with the PKK": refused
+                else:
+                    hedged = True  # "open to talks with X", "ready for dialogue": a disposition, not a meeting
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
             reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")

@@ -125,6 +125,7 @@ DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  
 THREATS = frozenset({"threat", "ultimatum"})
 SITES = frozenset({"facility", "site", "plant", "installation", "infrastructure", "grid", "refinery", "depot",
                    "airfield", "airbase", "base", "port", "position", "reactor", "arsenal", "program", "programme"})
+OPENNESS = frozenset({"open", "ready", "willing", "prepared", "available"})  # disposed to (talks): a hedge
 GARRISONS = frozenset({"base", "airbase", "airfield", "airport", "port", "camp", "outpost", "garrison", "installation",
                        "facility", "station", "harbour", "harbor"})  # where forces are kept, not a front line
 DELEGATES = frozenset({"negotiator", "delegation", "envoy", "emissary", "delegate", "diplomat", "mediator"})
@@ -2505,7 +2506,8 @@ class RelationFinder:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
                         if relation == "AGREE" and any(c.lower_ in JOINT_WORDS for c in anchor.children):
                             verbs = verbs | ISSUING  # "issued a joint statement": the two agreed its text
-                        purpose = anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "into")
+                        purpose = anchor.dep_ == "pobj" and (anchor.head.lower_ in ("for", "in", "into") or
+                                                             anchor.head.head.lemma_.lower() in OPENNESS)
                         retyped = (governor.lemma_.lower(), "ties" if lemma in self.lex.ties_nouns else lemma) \
                             in self.lex.verb_noun_overrides
                         if _lemma(governor) not in verbs and not purpose and not retyped:
@@ -2796,6 +2798,9 @@ class RelationFinder:
             return head.head
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
+        if noun.dep_ == "pobj" and head.lower_ in ("to", "for") and head.head.lemma_.lower() in OPENNESS and \
+                head.head.dep_ in ("acomp", "oprd") and head.head.head.pos_ in ("VERB", "AUX"):
+            return head.head.head  # "Quito was open to talks with Bogota", "remains ready for dialogue with X"
         return None
 
     def _event_before(self, noun) -> list[Actor]:
