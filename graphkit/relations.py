@@ -651,7 +651,8 @@ class RelationFinder:
                          and not (c.lemma_.lower() in self.lex.container_nouns and any(  # "five rounds of talks"
                              p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
             if stationed:  # "Mauritius has hosted Indian military engineers": India deploys there
-                yield from self._emit([a for c in stationed for a in r.makers_of(c)], "DEPLOY_TO", r.agents(verb),
+                yield from self._emit([a for c in stationed for a in r.makers_of(c)], "DEPLOY_TO",
+                                      _unique([r._state_of(a) for a in r.agents(verb)]),  # "thanked Rahmon for hosting"
                                       verb, _phrase(verb))
                 return
         if relation == "MEET" and "dobj" in slots and any(
@@ -2246,6 +2247,9 @@ class RelationFinder:
                     a for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")
                     for p in c.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "appos"
                     for a in r.makers_of(x)]
+            if acl.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in acl.children):
+                place = acl.head  # "Djibouti, (a country) where American troops are stationed"
+                hosts += r.actors_of(place) or (r.actors_of(place.head) if place.dep_ == "appos" else [])
         hosts = [a for a in _unique(hosts) if a.kind == "country" and a not in owners]
         r.indirect = False
         said = troops.dep_ in ("nsubj", "nsubjpass") and _lemma(troops.head) in STATIONED  # the clause asserts it:
