@@ -1536,6 +1536,10 @@ class RelationFinder:
         # "called Managua's deal with Moscow a threat": both parties of the deal
         if not objects and verb.dep_ in ("relcl", "acl") and self._sums_up(verb.head):
             targets = self._summed_up_doers(verb.head)  # "X filed complaints, a move Y called unfriendly"
+        if not targets:  # "Finland closed its border. Moscow called the closure a hostile act": who did it,
+            own = r.own_side(r.agents(verb))  # not the speaker's own side, nor "the European move" (no actor here)
+            targets = [a for c in objects if c.pos_ == "NOUN" and not any(x.ent_type_ for x in c.children)
+                       for a in self._event_before(c) if a not in own]
         if not targets and objects and all(o.lower_ == "which" for o in objects) and \
                 (event := self._relative_event(verb)) is not None:
             targets = self._event_doers(event)  # "drills near the border, which X called a provocation": the
@@ -1713,8 +1717,9 @@ class RelationFinder:
             targets = [r.by_token[t.i].actor for c in to for t in c.subtree if t.i in r.by_token
                        and not _set_apart(t, c)]  # not "…, a move that Gideon Saar denounced"
             if not targets:  # "shut its border with Belarus", "closed the crossings on its border with X"
-                beyond = [a for o in objects for t in o.subtree if t.lemma_.lower() in ("border", "frontier")
-                          for a in r._pobj_actors(t, ("with",), 0)]
+                borders = [t for o in objects for t in o.subtree if t.lemma_.lower() in ("border", "frontier")]
+                beyond = [a for t in borders for a in r._pobj_actors(t, ("with",), 0)] or (  # "with" hung on
+                    r._pobj_actors(verb, ("with",), 0) if borders else [])  # the verb: "closed its border with X"
                 named = [r.by_token[t.i].actor for o in objects for t in o.subtree
                          if t.i < o.i and t.dep_ == "compound" and t.i in r.by_token]  # "shuts Belarus border"
                 targets = beyond or named
