@@ -495,6 +495,11 @@ class SentenceReader:
                 not any(c.dep_ in ("agent", "auxpass") for c in verb.children):
             # "Costa Rica, which shelters exiles, protested to Managua": the verb the parser hung on its subject
             return self.actors_of(head)
+        if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "NOUN" and verb.tag_ == "VBD" and \
+                verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(
+                    c.dep_ == "appos" and c.i in self.by_token and c.i < verb.i for c in head.children):
+            # "The UN human rights chief, Volker Turk, called on Syria to …": the same, on a title and its name
+            return self.actors_of(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             found = self.actors_of(head)  # "Rubio, visiting Guyana, …", "Russian troops fighting in Ukraine"
             if not found and head.dep_ in ("oprd", "dobj", "attr") and head.head.pos_ in ("VERB", "AUX") and (

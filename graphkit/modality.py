@@ -38,6 +38,7 @@ ASPECT_VERBS = {"continue", "keep", "begin", "start", "resume", "go", "help", "u
 MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "shall"}
 
 
+ASKING_NOUNS = frozenset({"bid", "application", "candidacy", "request"})  # a bid to join is a request made
 OPEN_TO = frozenset({"open", "ready", "willing", "prepared", "available"})
 
 
@@ -124,7 +125,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     negated = hedged = opinion = False
     attributed_to = None
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and not _has_rank(trigger.head):
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and not _has_rank(trigger.head) and \
+            trigger.head.lemma_.lower() not in ASKING_NOUNS:  # "Indonesia's bid to join the OECD": made
         hedged = True  # "an agreement to buy jets": bought when delivered; not "the first country to recognise X"
     # the trigger's own clause: climb while the link keeps the clause (or is a purpose "to" clause)
     clause = [trigger]

@@ -125,6 +125,8 @@ DEFYING = frozenset({"reject", "dismiss", "defy", "ignore", "brush", "shrug"})  
 THREATS = frozenset({"threat", "ultimatum"})
 SITES = frozenset({"facility", "site", "plant", "installation", "infrastructure", "grid", "refinery", "depot",
                    "airfield", "airbase", "base", "port", "position", "reactor", "arsenal", "program", "programme"})
+MEMBERSHIP_BIDS = frozenset({"bid", "application", "candidacy"})  # for a seat in or membership of a body
+SEATS_IN = frozenset({"seat", "membership", "place", "entry", "accession", "admission"})
 OPENNESS = frozenset({"open", "ready", "willing", "prepared", "available"})  # disposed to (talks): a hedge
 GARRISONS = frozenset({"base", "airbase", "airfield", "airport", "port", "camp", "outpost", "garrison", "installation",
                        "facility", "station", "harbour", "harbor"})  # where forces are kept, not a front line
@@ -452,6 +454,8 @@ class RelationFinder:
         if token.pos_ == "PROPN" and token.i in self.r.by_token and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
             yield from self.there_for(token)
+        if lemma in MEMBERSHIP_BIDS and token.pos_ == "NOUN":
+            yield from self.membership_bid(token)
         if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith("ed") and self.r.by_agent(token):
             token_is_participle = True  # "Kataib Hezbollah, armed and funded by the Guards": a reduced relative
         else:
@@ -1588,6 +1592,26 @@ class RelationFinder:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._doers(c, 0)]
         yield from self._emit(r.agents(verb), self.lex.reversed_negatives[lemma], targets, verb,
                               _phrase(verb), reverses_negation=True)
+
+    def membership_bid(self, bid) -> Iterator[Candidate]:
+        """"Sweden's NATO bid", "India's bid for a permanent seat on the Security Council", "Ukraine's
+        application for EU membership" → REQUEST the body (a bid to join is request_to_join's)."""
+        r = self.r
+        r.indirect = False
+        if any(c.dep_ == "acl" and c.lemma_.lower() == "join" for c in bid.children):
+            return
+        named = [c for c in bid.children if c.dep_ in ("compound", "nmod", "amod", "nsubj") and c.i < bid.i]
+        bidders = [a for c in bid.children if c.dep_ == "poss" for a in r.actors_of(c)] + \
+            [a for c in named for x in c.children if x.dep_ == "poss" for a in r.actors_of(x)]  # "Sweden's NATO bid"
+        places = [p for c in bid.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                  for p in c.children if p.dep_ == "pobj"]  # "for a seat", "for EU membership", "to the Union"
+        heads = [bid, *places]
+        bodies = [r.by_token[c.i].actor for h in heads for c in (named if h is bid else h.children)
+                  if c.dep_ in ("compound", "nmod", "amod", "nsubj") and c.i in r.by_token] + \
+            [a for p in places for a in r.actors_of(p)] + \
+            [a for p in places if p.lemma_.lower() in SEATS_IN for a in r._pobj_actors(p, ("on", "of", "in", "at"), 0)]
+        bodies = [a for a in _unique(bodies) if a.kind == "organization" and a not in bidders]
+        yield from self._emit(bidders, "REQUEST", bodies, bid, _phrase(bid), presupposed=True)
 
     def request_to_join(self, join) -> Iterator[Candidate]:
         """'Finland applied to join NATO', "Sweden's bid to join NATO" → REQUEST."""
