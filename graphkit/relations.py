@@ -2825,7 +2825,8 @@ class RelationFinder:
         head = noun.head
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and (head.head.pos_ == "VERB" or (
+                head.head.lemma_.lower() == "be" and head.lower_ in ("in", "for"))) and \
                 head.lower_ in ("in", "into", "for", "to", "with") and not (
                 head.lower_ == "for" and _lemma(head.head) in REPRISALS):  # "retaliated for the strike": a cause
             return head.head
