@@ -62,7 +62,8 @@ WRONG_VERBS = frozenset({"violate", "breach", "flout", "trample"})  # "said X ha
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion", "safe"})
 DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "disappointed", "outraged", "troubled",
                         "concerned", "incensed", "appalled"})
-POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast"})
+POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast",
+                             "partner", "ally"})
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
 NETWORKS = frozenset({"network", "system", "server", "computer", "email", "database", "website", "infrastructure"})
 KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate", "lead", "command", "run"})  # "keeps 2,500 troops in Iraq",
@@ -931,9 +932,9 @@ class RelationFinder:
             # "joint patrols that NATO has criticised", "drills which X denounced as …", "patrols near the Kola
             # Peninsula, which Moscow condemned": their doers
             targets = [a for a in self._event_doers(event) if a not in sources]
-        if relation in SUMMING_UP and not targets and not passive:
-            targets = [a for c in verb.children if c.dep_ == "dobj" for a in self._event_before(c)
-                       if a not in sources]  # "X struck Y. Y condemned the strike": Y → X
+        if relation in SUMMING_UP and not targets:  # "X struck Y. Y condemned the strike": Y → X; "the
+            targets = [a for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")  # agreement was
+                       for a in self._event_before(c) if a not in sources]  # welcomed by Rutte": its parties
         if relation == "CRITICIZE" and not targets and not passive and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.event_summaries | ACTS_CONDEMNED
                 and not any(t.i in r.by_token for t in c.subtree) for c in verb.children):
@@ -1507,6 +1508,8 @@ class RelationFinder:
             named = [a for c in objects if c.i < label.i for a in r.actors_of(c)]
             if kinds and ends and named:
                 yield from self._emit(named, kinds[0], ends, label, _phrase(label))
+        if positive and _lemma(verb) in ("name", "designate") and positive[0].lemma_.lower() in ("ally", "partner"):
+            positive = []  # "named Bahrain a major non-NATO ally": a designation (ALLY), not praise
         if positive and not negative:  # "calling Tajikistan a brotherly neighbour"
             named = [a for c in objects if c.i < positive[0].i for a in r.actors_of(c)]
             yield from self._emit(r.agents(verb), "SUPPORT", named, verb, _phrase(verb))
