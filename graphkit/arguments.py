@@ -478,6 +478,9 @@ class SentenceReader:
             if not agent and depth > 0:  # control through a passive: "X is expected to meet", "are set to sign"
                 return [a for c in passive_subjects for a in self.actors_of(c)]
             return agent
+        misparsed = self.misparsed_subject(verb)
+        if misparsed is not None:
+            return self.actors_of(misparsed, depth)
         head = clause_head(verb, self.lex)
         if head.i == verb.i:
             return []
@@ -571,6 +574,11 @@ class SentenceReader:
                 found = self.agents(governor.head, depth + 1)  # "X said the meeting would go ahead and urged Y"
             return found
         return []
+
+    def misparsed_subject(self, verb):
+        """'Modi, on a visit to Bhutan, announced …': the parser took the subject for a clause of the verb."""
+        return next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "PROPN" and c.i < verb.i
+                     and c.i in self.by_token and c.i + 1 < len(c.doc) and c.nbor(1).text == ","), None)
 
     def participle_head(self, verb):
         """The noun a reduced relative clause describes, through conjuncts: "Hamas, funded by Qatar and armed

@@ -35,6 +35,13 @@ def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, l
             words += [c for c in head.head.children if c.dep_ in ("compound", "amod", "poss")]
         roles = {w.lemma_.lower() for w in words if w.lemma_.lower() in lex.person_role_words}
         if not roles:
+            if not m.actor.affiliation:  # "Ivan Anusic of Croatia": an official named with the state
+                states = [reader.by_token[p.i].actor for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj" and p.i in reader.by_token
+                          and reader.by_token[p.i].actor.kind == "country"]
+                for state in states[:1]:
+                    ctx.affiliations.setdefault(m.actor.id, state.id)
+                    yield Candidate(m.actor, "REPRESENTS", state, head.i, "of", False)
             continue
         ctx.roles.setdefault(m.actor.id, set()).update(roles)
         titled = [reader.by_token[w.i].actor for w in words if w.i in reader.by_token
@@ -49,7 +56,8 @@ def structural_from_titles(sent, reader: SentenceReader, ctx: DocumentContext, l
         for country in countries[:1]:
             heads = roles & lex.leading_roles and not roles & {"minister", "secretary", "foreign", "defence",
                                                                  "defense", "chief"}
-            relation = "LEADS" if heads or "prime" in roles else "REPRESENTS"
+            deputy = any(w.lemma_.lower() in ("deputy", "vice") for w in words)  # 'Deputy Prime Minister'
+            relation = "LEADS" if (heads or "prime" in roles) and not deputy else "REPRESENTS"
             yield Candidate(m.actor, relation, country, head.i, " ".join(sorted(roles)), False)
 
 

@@ -40,6 +40,7 @@ MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "sh
 
 ASKING_NOUNS = frozenset({"bid", "application", "candidacy", "request"})  # a bid to join is a request made
 OPEN_TO = frozenset({"open", "ready", "willing", "prepared", "available"})
+VISIT_TIMES = frozenset({"on", "during", "after", "before", "following", "at"})
 
 
 def clause_head(token, lex: Lexicon):
@@ -215,6 +216,9 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             if lemma in lex.negating_adjectives and prev.dep_ in ("xcomp", "acomp", "ccomp"):
                 negated = True
             reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")
+            if reported and prev.dep_ == "prep" and prev.lower_ in VISIT_TIMES and depth >= 2 and \
+                    chain[depth - 2].lemma_.lower() in ("visit", "trip", "tour"):
+                reported = False  # "during a visit to Bhutan, Modi said …": the visit is the setting, not the news
             if lemma in lex.hedge_governors and depth <= own_fact and (prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
                                                  or (reported and prev.dep_ == "prep")) and \
                     not (prev.dep_ == "pcomp" and depth == 1):

@@ -573,6 +573,9 @@ class RelationFinder:
                 yield from self.in_presence_of(token)
             if token.dep_ == "dobj" and any(rel == "MEET" for rel, _ in lex.nouns.get(lemma, ())):
                 yield from self.talks_in(token)
+            if token.dep_ == "dobj" and any(rel == "AGREE" for rel, _ in lex.nouns.get(lemma, ())) and \
+                    _lemma(token.head) in self.lex.agreement_verbs:
+                yield from self.signed_in(token)
             if lemma in lex.ties_nouns:
                 yield from self.ties(token)
                 return
@@ -1231,6 +1234,25 @@ class RelationFinder:
         r.indirect = False
         guests = [a for a in r.agents(verb) if a.kind == "person" and not any(r.ctx.acts_for(a, p) for p in places)]
         yield from self._emit(guests, "MEET", places, talks, _phrase(talks))
+
+    def signed_in(self, deal) -> Iterator[Candidate]:
+        """'Chernyshenko signed agreements in Havana': a person who signs in another state with no partner named
+        signs with that state (AGREE) on a visit to it (MEET)."""
+        r = self.r
+        verb = deal.head
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "at") for c in [*deal.children, *verb.children]):
+            return  # a partner named, or a summit's venue: "signed the declaration in Tirana at the NATO summit"
+        places = [a for h in (deal, verb) for a in r._pobj_actors(h, ("in",), 0) if a.kind == "country"]
+        if not places or any(t.i in r.by_token for t in deal.subtree if t.dep_ != "pobj" or t.head.lower_ != "in"):
+            return  # "signed a Russia-Cuba agreement in Havana": the parties are named
+        r.indirect = False
+        signers = _unique(r.agents(verb))
+        if len(signers) != 1 or signers[0].kind != "person" or any(r.ctx.acts_for(signers[0], p) for p in places):
+            return  # "Starmer and Erdogan signed a deal in Ankara": with each other
+        guests = signers
+        yield from self._emit(guests, "AGREE", places, deal, _phrase(deal))
+        if not any(c.dep_ == "neg" for c in verb.children):  # "did not sign in Pyongyang": there all the same
+            yield from self._emit(guests, "MEET", places, deal, _phrase(deal))
 
     def red_carpet(self, verb) -> Iterator[Candidate]:
         """'rolled out the red carpet for Putin' → MEET."""
@@ -2999,7 +3021,8 @@ class RelationFinder:
     def _clause_subject(self, noun) -> list[Actor]:
         """'Modi visited Kyiv, six weeks after a trip to Moscow' → Modi."""
         for ancestor in noun.ancestors:
-            if ancestor.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in ancestor.children):
+            if ancestor.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" for c in ancestor.children) or
+                                                     self.r.misparsed_subject(ancestor) is not None):
                 self.r.indirect = True
                 return self.r.agents(ancestor)
         return []

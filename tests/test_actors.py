@@ -447,3 +447,23 @@ def test_add_actor_ruler_is_fast_and_idempotent(base):
 def test_ruler_in_the_model_pipeline(nlp, text, expected):
     assert nlp.pipe_names.index("entity_ruler") < nlp.pipe_names.index("ner")
     assert _ents(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, edge", [
+    ("French President Emmanuel Macron met Narendra Modi.", ("Emmanuel Macron", "LEADS", "France")),
+    ("Russian security chief Sergei Shoigu met Kim Jong Un.", ("Sergei Shoigu", "REPRESENTS", "Russia")),
+    ("Australian Prime Minister Anthony Albanese met Narendra Modi.", ("Anthony Albanese", "LEADS", "Australia")),
+    ("Australian Deputy Prime Minister Richard Marles met Rajnath Singh.",
+     ("Richard Marles", "REPRESENTS", "Australia")),
+    ("Australia's deputy prime minister, Richard Marles, met Rajnath Singh.",
+     ("Richard Marles", "REPRESENTS", "Australia")),
+    ("Chinese Vice Premier He Lifeng met Scott Bessent.", ("He Lifeng", "REPRESENTS", "China")),
+])
+def test_titles_give_affiliation_edges(text, edge):
+    from graphkit.pipeline import extract_evidence
+    from graphkit.types import Document
+    edges = {(e.source, e.relation, e.target) for e in extract_evidence([Document(id="t", text=text)])
+             if e.relation in STRUCTURAL_RELATIONS}
+    assert edge in edges
+    assert (edge[0], "LEADS" if edge[1] == "REPRESENTS" else "REPRESENTS", edge[2]) not in edges
