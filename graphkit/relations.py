@@ -59,6 +59,13 @@ HARMS = frozenset({"incident", "sabotage", "violence", "killing", "death", "expl
                    "hack", "cyberattack", "unrest", "coup", "massacre", "atrocity", "crime", "abduction", "kidnapping",
                    "escalation", "sinking", "fire", "damage", "outage", "disruption", "interference"})
 WRONG_VERBS = frozenset({"violate", "breach", "flout", "trample"})  # "said X had violated its borders"
+# "said X was stoking tensions", "said Y was destabilising the region": the act is a wrong the speaker charges
+STIRRED = frozenset({"increase", "raise", "fuel", "stoke", "heighten", "inflame", "escalate", "ratchet"})
+UNSETTLED = frozenset({"destabilise", "destabilize", "undermine", "threaten", "endanger", "jeopardise", "jeopardize"})
+ORDER = frozenset({"tension", "stability", "security", "peace", "region", "order", "continent"})
+ACTS = frozenset({"act", "move", "step", "decision", "action", "policy", "behaviour", "behavior", "measure",
+                  "attempt", "statement", "remark", "campaign", "conduct", "course"})  # "a hostile act", not "criminal groups"
+REVEALING = frozenset({"show", "reveal", "expose", "prove", "demonstrate", "reflect", "confirm", "illustrate"})
 CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "response", "repercussion", "safe"})
 DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "disappointed", "outraged", "troubled",
                         "concerned", "incensed", "appalled"})
@@ -1418,9 +1425,23 @@ class RelationFinder:
             wrongs = [t for t in said if t.lemma_.lower() in self.lex.negative_labels | WRONG_VERBS and not (
                 t.dep_ == "dobj" and t.lemma_.lower() in self.lex.nouns)]  # the claim itself; "said Y launched an
             # attack" reports the attack
+            wrongs += [t for t in said if t.dep_ == "attr" and _lemma(t) in ACTS and any(  # "said Warsaw's decision was a hostile act"
+                c.dep_ == "amod" and c.lemma_.lower() in self.lex.negative_labels for c in t.children)]
+            if _lemma(clause) in STIRRED | UNSETTLED and any(  # "said the coordination was increasing tension"
+                    c.dep_ == "dobj" and _lemma(c) in ORDER for c in clause.children):
+                wrongs.append(clause)
+            owners = [a for t in said if t.dep_ == "dobj" and _lemma(clause) in REVEALING
+                      and t.lemma_.lower() in self.lex.negative_labels and t.lemma_.lower() not in self.lex.nouns
+                      for c in t.children if c.dep_ == "poss" for a in r.actors_of(c)]
+            if owners:  # "said the move showed Warsaw's hypocrisy"
+                r.indirect = False
+                yield from self._emit([a for a in r.agents(verb) if a not in owners], "CRITICIZE", owners, verb,
+                                      _phrase(verb))
+                continue
             if not wrongs:
                 continue
-            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
+            accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for a in r.actors_of(c) or (self._between(c) if c.pos_ == "NOUN" else [])]
             sources = [a for a in r.agents(verb) if a not in accused]
             r.indirect = False
             yield from self._emit(sources, "CRITICIZE", accused, verb, _phrase(verb))
