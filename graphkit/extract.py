@@ -173,9 +173,12 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
         found.append((cand, Modality()))
     # every sentence: one that names no actor may still refer to some ("it", "the two sides", "both governments")
     requests = list(speaker_requests(sent, reader, lexicon))
-    for cand in [*RelationFinder(reader).find(), *requests]:
+    candidates = [*RelationFinder(reader).find(), *requests]
+    for cand in candidates:
         if ctx.acts_for(cand.source, cand.target) or ctx.acts_for(cand.target, cand.source):
             continue  # a person and the country they act for: not an event between two actors
+        if _colleagues(cand, candidates, ctx):
+            continue
         mod = modality_of(sent.doc[cand.trigger], sent, reader, lexicon, cand.presupposed)
         if mod.opinion and cand not in requests:
             continue  # "X should/must ..." is an opinion, not an event
@@ -199,6 +202,19 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found
+
+
+def _colleagues(cand: Candidate, candidates: list[Candidate], ctx: DocumentContext) -> bool:
+    """Two officials of one state on the same side of a deal with a third: 'signed by Japan's foreign and defence
+    ministers and their Philippine counterparts' is no agreement between the Japanese ministers."""
+    if cand.relation not in ("AGREE", "MEET") or cand.source.kind != "person" or cand.target.kind != "person":
+        return False
+    state = ctx.state_of(cand.source)
+    if state is None or state != ctx.state_of(cand.target):
+        return False
+    return any(other.relation == cand.relation and
+               {other.source.id, other.target.id} & {cand.source.id, cand.target.id} and
+               ctx.state_of(other.source) != ctx.state_of(other.target) for other in candidates)
 
 
 def confidence(cand: Candidate, mod: Modality, headline: bool) -> float:
