@@ -281,6 +281,9 @@ class SentenceReader:
                 clause = child.head.head
                 while clause.dep_ not in ("relcl",) and clause.head.i != clause.i:
                     clause = clause.head
+                if clause.dep_ == "relcl" and clause.head.i in self.by_token and child.head.tag_ != "NNS":
+                    return [self.by_token[clause.head.i].actor]  # "X and Y, whose summit …": Y's, the name before
+                    # it; not "Mali and Niger, whose juntas …"
                 if clause.dep_ == "relcl":
                     return self.actors_of(clause.head, depth + 1)
             if child.dep_ == "poss" and child.pos_ == "PRON" and any(

@@ -3041,6 +3041,10 @@ class RelationFinder:
 
     def _clause_subject(self, noun) -> list[Actor]:
         """'Modi visited Kyiv, six weeks after a trip to Moscow' → Modi."""
+        first = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if first is not None and first.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in first.head.children):
+            self.r.indirect = True  # "asked the Commission to hold it back until after talks with X": the Commission's
+            return self.r.agents(first)
         for ancestor in noun.ancestors:
             if ancestor.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" for c in ancestor.children) or
                                                      self.r.misparsed_subject(ancestor) is not None):
