@@ -92,6 +92,36 @@ def _cancelling(verb) -> bool:
     return lemma in CANCELLING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
+PLANNED = frozenset({"due", "set", "schedule", "expect", "plan"})
+WITHDRAWING = frozenset({"pull", "withdraw", "stay", "drop"})
+SKIPPING = frozenset({"skip", "boycott", "miss", "snub"})  # "pulled out of the summit", "stayed away from"
+
+
+def _plan_called_off(trigger) -> bool:
+    """A meeting someone was due to have, in a relative clause on the trip they cancelled or the summit they
+    pulled out of: 'pulled out of the summit in Minsk, where he had been due to meet Putin'; 'Pena, who had been
+    due to meet Lula, has cancelled the trip'."""
+    path = [trigger]
+    while path[-1].dep_ != "relcl" and path[-1].head.i != path[-1].i and len(path) < 5:
+        path.append(path[-1].head)
+    clause = path[-1]
+    if clause.dep_ != "relcl" or not any(t.lemma_.lower() in PLANNED for t in path[1:]) and not any(
+            c.lemma_.lower() in PLANNED for t in path[1:] for c in t.children if c.dep_ in ("acomp", "auxpass")):
+        return False  # "had been due to meet", "was scheduled to meet"; not "where Putin met Lukashenko"
+    noun = clause.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the summit in Minsk, where …": the summit
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WITHDRAWING | {"out"}:
+        verb = noun.head.head if noun.head.head.pos_ in ("VERB", "AUX") else noun.head.head.head
+        return verb.lemma_.lower() in WITHDRAWING
+    if noun.dep_ in ("dobj", "nsubjpass") and (_cancelling(noun.head) or noun.head.lemma_.lower() in SKIPPING) or (
+            noun.dep_ == "nsubj" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CANCELLED_EVENTS for c in noun.head.children) and _cancelling(
+            noun.head)):
+        return True
+    return False
+
+
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
     """Negation, hedging, attribution and opinion of the relation at ``trigger``.
 
@@ -102,6 +132,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
     if not presupposed and trigger.dep_ in ("dobj", "nsubjpass") and _cancelling(trigger.head) and \
             any(relation == "MEET" for relation, _ in lex.nouns.get(trigger.lemma_.lower(), ())):
         return Modality(negated=True)  # "called off talks with Koo", "shelved a trip to Paraguay"
+    if not presupposed and _plan_called_off(trigger):
+        return Modality(negated=True)
     if presupposed:
         own = {c.lower_ for c in trigger.children}
         negated = "no" in own

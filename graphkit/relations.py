@@ -2080,6 +2080,9 @@ class RelationFinder:
                           for cls in [self._object_class(p)] if cls]
         if not moved and lemma in ("arm", "equip") and recipients:
             moved = [(verb, "weapons")]  # "accused Iran of arming the Houthis"
+        if not moved and lemma == "supply" and not passive and recipients and all(  # an armed group, not a bloc of members
+                a.kind in ("group", "organization") and not r.ctx.base.members(a.id) for a in recipients):
+            moved = [(verb, "weapons")]  # "denied supplying the RSF": what an armed group is supplied with
         if "dative" in slots and not passive:  # "which sent Pakistan drones", "sold Ankara the S-400s": a dative the
             recipients += [a for obj, _ in moved for c in obj.subtree  # parser hung on the goods
                            if c.i < obj.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i in r.by_token
