@@ -165,6 +165,8 @@ PEOPLE_IN_NEED = frozenset({"refugee", "migrant", "asylum", "civilian", "evacuee
 OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act is refusing to act
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
+ECONOMY_NOUNS = frozenset({"economy", "budget", "reserve", "currency", "finances", "finance", "recovery",
+                           "reconstruction", "grid", "balance"})  # what money props up: aid to its owner
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
 DECLARING = frozenset({"declare", "proclaim", "form", "set", "establish", "announce", "install", "create"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})
@@ -838,6 +840,11 @@ class RelationFinder:
                 moved = self.lex.object_relations.get(kind or "")  # money": arms and aid as well as backing
                 if moved in ("SUPPLY_ARMS", "AID") and moved != relation:
                     yield from self._emit(sources, moved, targets, verb, _phrase(verb))
+        if relation == "SUPPORT" and _lemma(verb) in BACKING_VERBS | {"prop", "shore", "bolster", "stabilise",
+                                                                       "stabilize", "rebuild"} and any(
+                c.dep_ == "dobj" and _lemma(c) in ECONOMY_NOUNS and any(x.dep_ == "poss" for x in c.children)
+                for c in verb.children):
+            relation = "AID"  # "1.9 billion euros to support Moldova's economy", "to shore up Pakistan's reserves"
         reciprocal = "with" in slots  # "X and Y cooperate", "X and Y met"
         yield from self._emit(sources, relation, targets, verb, _phrase(verb),
                               symmetric_fallback=sources if reciprocal else ())
