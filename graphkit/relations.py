@@ -70,7 +70,8 @@ CONSEQUENCES = frozenset({"consequence", "risk", "price", "retaliation", "respon
 DISPLEASED = frozenset({"unhappy", "angry", "furious", "alarmed", "dismayed", "disappointed", "outraged", "troubled",
                         "concerned", "incensed", "appalled"})
 POSITIVE_LABELS = frozenset({"brotherly", "friend", "friendly", "reliable", "trusted", "valuable", "steadfast",
-                             "partner", "ally"})
+                             "partner", "ally", "brother", "pillar", "cornerstone", "respected", "esteemed",
+                             "admired", "indispensable"})
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash"})  # "X and Y fought a border war"
 NETWORKS = frozenset({"network", "system", "server", "computer", "email", "database", "website", "infrastructure"})
 KEEPING = frozenset({"keep", "have", "maintain", "retain", "operate", "lead", "command", "run"})  # "keeps 2,500 troops in Iraq",
