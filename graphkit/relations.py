@@ -166,6 +166,7 @@ PEOPLE_IN_NEED = frozenset({"refugee", "migrant", "asylum", "civilian", "evacuee
 OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act is refusing to act
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
+SUFFERED = frozenset({"lose", "fall", "fail", "collapse", "suffer", "starve", "go", "be", "become", "freeze", "die"})
 ECONOMY_NOUNS = frozenset({"economy", "budget", "reserve", "currency", "finances", "finance", "recovery",
                            "reconstruction", "grid", "balance"})  # what money props up: aid to its owner
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
@@ -1641,10 +1642,20 @@ class RelationFinder:
             return
         r = self.r
         r.indirect = False
+        if lemma in ("allow", "permit") and any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in SUFFERED
+                                                for c in verb.children):
+            return  # "will not allow Ukraine to lose": on its side, not against it
         targets = r.slot_actors(verb, "dobj")
         if not targets:
             targets = [a for c in verb.children if c.dep_ == "dobj" for a in r._doers(c, 0)]
-        yield from self._emit(r.agents(verb), self.lex.reversed_negatives[lemma], targets, verb,
+        sources = r.agents(verb)
+        if not targets and lemma in ("allow", "permit"):  # "would not allow Israel to annex …", parsed as a clause
+            targets = [a for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                       for a in r.actors_of(s)]
+        if not targets and lemma == "accept":  # "will not accept Turkish bases in Syria": the bases' owner
+            targets = [a for c in verb.children if c.dep_ == "dobj" for a in r.makers_of(c)
+                       if a not in r.own_side(sources)]
+        yield from self._emit(sources, self.lex.reversed_negatives[lemma], targets, verb,
                               _phrase(verb), reverses_negation=True)
 
     def membership_bid(self, bid) -> Iterator[Candidate]:
