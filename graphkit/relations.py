@@ -753,7 +753,10 @@ class RelationFinder:
                        or r._doers(c, 0) or [r.by_token[x.i].actor for m in c.subtree  # "the Russian memorandum",
                                              if m.dep_ in ("amod", "compound", "poss") and m.i < c.i  # "U.S. sovereignty
                                              and m.i in r.by_token for x in self.r.hyphen_group(m)]  # claims",
-                       or (r._pobj_actors(c, ("with",), 0) if self._gathering(c) else [])]  # "talks with the NUG"
+                       or (r._pobj_actors(c, ("with",), 0) if self._gathering(c) or  # "talks with the NUG",
+                           self.lex.object_class(c.lemma_) == "agreement" else [])]  # "any deal with Ankara"
+            if not targets and any(self.lex.object_class(c.lemma_) == "agreement" for c in rejected):
+                targets = [a for a in r._pobj_actors(verb, ("with",), 0) if a not in sources]  # "with" on the verb
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
