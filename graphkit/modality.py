@@ -114,12 +114,11 @@ def _plan_called_off(trigger) -> bool:
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in WITHDRAWING | {"out"}:
         verb = noun.head.head if noun.head.head.pos_ in ("VERB", "AUX") else noun.head.head.head
         return verb.lemma_.lower() in WITHDRAWING
-    if noun.dep_ in ("dobj", "nsubjpass") and (_cancelling(noun.head) or noun.head.lemma_.lower() in SKIPPING) or (
-            noun.dep_ == "nsubj" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in CANCELLED_EVENTS for c in noun.head.children) and _cancelling(
-            noun.head)):
-        return True
-    return False
+    if noun.dep_ in ("dobj", "nsubjpass"):  # "the summit, where he was due to …, was cancelled / he skipped"
+        return _cancelling(noun.head) or noun.head.lemma_.lower() in SKIPPING
+    # "Pena, who had been due to meet Lula, has cancelled the trip": the planner called it off
+    return noun.dep_ == "nsubj" and _cancelling(noun.head) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CANCELLED_EVENTS for c in noun.head.children)
 
 
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
