@@ -873,6 +873,7 @@ class RelationFinder:
         attacked, the doer of what is condemned (first found wins)."""
         r = self.r
         targets: list[Actor] = []
+        own = {a.id for a in sources} | {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
         if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
             own = {a.id for a in sources} | {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
@@ -890,6 +891,10 @@ class RelationFinder:
                 targets = targets or [a for c in head.children if c.dep_ == "dobj" for a in r._pobj_actors(c, preps, 0)]
                 if head is not verb:
                     targets = targets or r._pobj_actors(head, preps, 0)
+                if head is not verb and not targets:  # "threatened to pull out of a fisheries agreement with Norway",
+                    deals = [t for t in head.subtree if t.i > head.i and t.i - head.i < 8  # "… to quit the pact with X"
+                             and self.lex.object_class(t.lemma_) == "agreement"]
+                    targets = [a for d in deals for a in r._pobj_actors(d, ("with",), 0) if a.id not in own]
         beside = _lemma(verb) == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "for", "with")
                                                   for c in verb.children)
         if relation == "ATTACK" and not targets and not beside:  # "hit a refinery in Russia's Ryazan region"
