@@ -664,6 +664,10 @@ class RelationFinder:
             return  # "they were flown to Juba", "India flew tents and food to Afghanistan": carried, not visiting
         if relation == "MEET" and _lemma(verb) == "return" and not all(a.kind == "person" for a in r.agents(verb)):
             return  # "Modi returned from Kyiv" was a visit; troops returning from a war were not
+        if relation == "MEET" and _lemma(verb) == "receive" and any(
+                c.dep_ == "dobj" and self.lex.object_class(c.lemma_) in ("troops", "weapons", "aid")
+                for c in verb.children):
+            return  # "received Russian troops": a deployment (read as a transfer), not a visit
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
                          (self.lex.object_class(c.lemma_) in ("troops", "weapons") or _lemma(c) in ("engineer", "base"))
@@ -2195,6 +2199,10 @@ class RelationFinder:
                 self._deal_partners(verb) if lemma in BUYING else [])  # "signed a deal with Turkey to buy 45 jets"
             buyers = sources
             sources, targets = makers, sources
+            places = [a for h in (verb, obj) for a in r._pobj_actors(h, ("in",), 0)
+                      if a.kind == "country" and a not in r.own_side(buyers)] if relation == "DEPLOY_TO" else []
+            if places:  # "will not accept NATO troops in Ukraine": the troops would be in Ukraine, not Russia
+                targets = places
             beneficiaries = [a for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                              for p in c.children if p.dep_ == "pobj" and not any(x.dep_ == "poss" and x.pos_ == "PRON"
                                                                                   for x in p.children)
