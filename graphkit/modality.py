@@ -40,6 +40,7 @@ MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "sh
 
 ASKING_NOUNS = frozenset({"bid", "application", "candidacy", "request"})  # a bid to join is a request made
 OPEN_TO = frozenset({"open", "ready", "willing", "prepared", "available"})
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 VISIT_TIMES = frozenset({"on", "during", "after", "before", "following", "at"})
 
 
@@ -93,8 +94,8 @@ def _cancelling(verb) -> bool:
 
 
 PLANNED = frozenset({"due", "set", "schedule", "expect", "plan"})
-WITHDRAWING = frozenset({"pull", "withdraw", "stay", "drop"})
-SKIPPING = frozenset({"skip", "boycott", "miss", "snub"})  # "pulled out of the summit", "stayed away from"
+WITHDRAWING = frozenset({"pull", "withdraw", "stay", "drop"})  # "pulled out of the summit", "stayed away from"
+SKIPPING = frozenset({"skip", "boycott", "miss", "snub"})  # "skipped the summit"
 
 
 def _plan_called_off(trigger) -> bool:
@@ -248,7 +249,7 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 negated = True
             reported = lemma in lex.reporting_verbs or lemma in ("accuse", "suspect", "allege", "charge")
             if reported and prev.dep_ == "prep" and prev.lower_ in VISIT_TIMES and depth >= 2 and \
-                    chain[depth - 2].lemma_.lower() in ("visit", "trip", "tour"):
+                    chain[depth - 2].lemma_.lower() in VISIT_NOUNS:
                 reported = False  # "during a visit to Bhutan, Modi said …": the visit is the setting, not the news
             if lemma in lex.hedge_governors and depth <= own_fact and (prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
                                                  or (reported and prev.dep_ == "prep")) and \

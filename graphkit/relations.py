@@ -17,10 +17,11 @@ from graphkit.arguments import (BORDER_NOUNS, BUYER_NOUNS, PURPOSEFUL_VISITS, RO
                                 WAR_EFFORTS, Candidate, SentenceReader, first_conjunct)
 from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
+from graphkit.modality import VISIT_NOUNS
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
-MEET_NOUNS_WITH_CLAUSE_SOURCE = {"visit", "trip", "tour"}
+MEET_NOUNS_WITH_CLAUSE_SOURCE = VISIT_NOUNS
 MEETING_TIMES = {"after", "during", "following", "at", "before", "ahead", "in"}  # "said after talks with X"
 FUNDING = frozenset({"pay", "fund", "finance", "bankroll"})  # verbs whose object is what they pay for
 ACTS_CONDEMNED = {"launch", "test", "seizure", "shelling", "killing", "provocation", "firing", "detention", "arrest",
@@ -879,7 +880,6 @@ class RelationFinder:
         targets: list[Actor] = []
         own = {a.id for a in sources} | {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
         if relation in ("THREATEN", "AID"):  # "threatened to cut Ukraine off", "helped rebuild X"
-            own = {a.id for a in sources} | {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
             for clause in [c for c in verb.children if c.dep_ == "xcomp"]:
                 targets = [a for a in r.slot_actors(clause, "dobj") if a.id not in own]  # not "to cut U.S. aid"
         if relation == "AID" and not targets and not passive:
@@ -1277,10 +1277,9 @@ class RelationFinder:
         signers = _unique(r.agents(verb))
         if len(signers) != 1 or signers[0].kind != "person" or any(r.ctx.acts_for(signers[0], p) for p in places):
             return  # "Starmer and Erdogan signed a deal in Ankara": with each other
-        guests = signers
-        yield from self._emit(guests, "AGREE", places, deal, _phrase(deal))
+        yield from self._emit(signers, "AGREE", places, deal, _phrase(deal))
         if not any(c.dep_ == "neg" for c in verb.children):  # "did not sign in Pyongyang": there all the same
-            yield from self._emit(guests, "MEET", places, deal, _phrase(deal))
+            yield from self._emit(signers, "MEET", places, deal, _phrase(deal))
 
     def red_carpet(self, verb) -> Iterator[Candidate]:
         """'rolled out the red carpet for Putin' → MEET."""
