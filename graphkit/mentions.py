@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from graphkit.actors import ActorBase, fold, form_key, make_actor
 from graphkit.lexicon import Lexicon
+from graphkit.modality import VISIT_NOUNS
 from graphkit.nlp import HYPHENS
 from graphkit.types import Actor
 
@@ -652,7 +653,7 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             pick = countries[-1:] or pick
         return [m.actor for m in pick]
     if word in PRONOUNS_PERSON:
-        bound = _possessor_subject(token, people, number)
+        bound = _possessor_subject(token, people, number) or _visitor(token, current, ctx)
         if bound is not None:  # "Modi shared a ride with Putin and held his first talks with Xi": Modi's talks
             return [bound]
         if _is_subject(token):  # "X met Y, and he …": a subject pronoun continues the subject
@@ -800,6 +801,29 @@ def _possessor_subject(token, people: list[Mention], number: int) -> Actor | Non
     subjects = [x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree]
     named = [m for m in people if m.sentence == number and m.start in subjects]
     return named[0].actor if len(named) == 1 else None
+
+
+def _visitor(token, current: list[Mention], ctx: DocumentContext) -> Actor | None:
+    """The guest 'his'/'her' in 'during his visit to Z' refers to: of the people named in this sentence, the one who
+    does not act for Z (the subject first, even after it: "During his visit to Mexico, Rubio said …"), or None.
+
+    "Rubio held talks with Sheinbaum during his visit to Mexico" is Rubio's visit; "Putin held talks with Modi during
+    his visit to Moscow" is Modi's.
+    """
+    noun = token.head
+    if token.dep_ != "poss" or token.lower_ not in ("his", "her") or noun.lemma_.lower() not in VISIT_NOUNS:
+        return None
+    places = [p.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+              if p.dep_ == "pobj"]
+    hosts = [m.actor for m in current if any(m.start <= i < m.end for i in places) and m.actor.kind == "country"]
+    if not hosts:
+        return None
+    doc = token.doc
+    here = sorted((m for m in current if m.actor.kind == "person" and doc[m.end - 1].dep_ != "poss"),
+                  key=lambda m: (not m.subject, m.start))  # not "Aliyev's adviser", a man of his
+    guests = [m.actor for m in here if m.actor.affiliation or ctx.affiliations.get(m.actor.id)]
+    guests = list({a.id: a for a in guests if not any(ctx.acts_for(a, h) for h in hosts)}.values())
+    return guests[0] if guests and (len(guests) == 1 or here[0].actor is guests[0]) else None
 
 
 def _mention(doc, start: int, end: int, actor: Actor, text: str, via: str, sentence: int) -> Mention:
