@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from graphkit.actors import ActorBase
 from graphkit.arguments import Candidate, SentenceReader
-from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.lexicon import Lexicon, lemma_of, load_lexicon
 from graphkit.mentions import LINE_ENDS, DocumentContext, dateline_length, sentence_mentions
 from graphkit.modality import Modality, modality_of, set_off_claims
 from graphkit.relations import RelationFinder
@@ -198,10 +198,21 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     found = [(cand, mod) for cand, mod in found if not (
         mod.hedged and not mod.negated and (cand.source.id, cand.relation, cand.target.id) in gone)]
     found += [(cand, Modality(negated=True)) for cand in denied] + [(cand, Modality()) for cand in charges]
+    found = _agreed_cooperation(found, sent.doc)
     found = [(cand, replace(mod, hedged=False) if mod.negated else mod) for cand, mod in found]  # denied, not hedged
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found
+
+
+def _agreed_cooperation(found: list, doc) -> list:
+    """One event per agreement: 'X and Y agreed to work together on chips' is X AGREE Y; the cooperation agreed on
+    is its content, not a second, hedged COOPERATE (as CAMEO codes an agreement to cooperate once)."""
+    agreed = {frozenset((c.source.id, c.target.id)) for c, mod in found if c.relation == "AGREE" and not mod.negated}
+    return [(c, mod) for c, mod in found if not (
+        c.relation == "COOPERATE" and mod.hedged and not mod.negated and
+        frozenset((c.source.id, c.target.id)) in agreed and
+        any(lemma_of(a) == "agree" for a in list(doc[c.trigger].ancestors)[:4]))]
 
 
 def _colleagues(cand: Candidate, candidates: list[Candidate], ctx: DocumentContext) -> bool:
