@@ -740,8 +740,9 @@ class RelationFinder:
             envoy_states = [r.by_token[m.i].actor for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower()
                             in RECALLED for m in c.children if m.dep_ in ("poss", "amod", "compound")
                             and m.i in r.by_token and r.by_token[m.i].actor.kind == "country"]
-            if envoy_states:
-                targets += [a for a in envoy_states if a not in targets]  # and the envoy named
+            if envoy_states:  # the state, not the envoy named: the envoy is its channel
+                targets = [a for a in targets if not any(r.ctx.acts_for(a, x) for x in envoy_states)]
+                targets += [a for a in envoy_states if a not in targets]
         if relation == "REJECT" and not passive:  # "vetoed a UN resolution put forward by the US and Japan"
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
@@ -765,8 +766,10 @@ class RelationFinder:
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
-                    targets += [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
-                                for a in r.actors_of(m) if a not in targets and a.kind != "person"]
+                    states = [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
+                              for a in r.actors_of(m) if a.kind != "person"]
+                    targets = [a for a in targets if not any(r.ctx.acts_for(a, x) for x in states)]
+                    targets += [a for a in states if a not in targets]
         if _lemma(verb) in SHELTERING and any(c.dep_ == "dobj" and c.lemma_.lower() in PEOPLE_IN_NEED
                                               for c in verb.children):
             return  # "Turkey shelters three million Syrian refugees" backs no state; "harbours TTP fighters" does
