@@ -62,6 +62,8 @@ class Candidate:
     denied: bool = False  # the words themselves say it did not happen: "stayed away from the summit"
 
 
+CREDITING = frozenset({"thank", "praise", "commend", "congratulate", "applaud", "credit", "hail", "laud", "salute",
+                       "accuse", "blame", "condemn", "criticise", "criticize", "denounce", "fault", "charge"})
 RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "rival", "enemy", "adversary", "foe"})
 SUBJECT_CONTROL_PREPS = frozenset({"without", "after", "before", "while", "despite", "since", "by", "upon", "on"})
 MEANS = frozenset({"phone", "telephone", "video", "videolink", "link", "letter", "email", "mail", "hotline",
@@ -364,6 +366,18 @@ class SentenceReader:
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return []
+        held = token.head if token.head.head.i == verb.i else token.head.head if token.head.head.dep_ == "prep" else None
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and lemma_of(verb.head.head) in CREDITING \
+                and held is not None and held.head.i == verb.i and not any(c.lower_ == "own" for c in token.head.children) \
+                and lemma_of(verb) not in self.lex.transfer_verbs:  # "blame Muscat for lending the talks its cover"
+            # "Armenia thanked France for backing its bid", "Iran accused Israel of attacking its nuclear sites":
+            # the thanker's or accuser's, in an argument of the act; not "of expanding its own settlements", nor
+            # "of supplying Russia with parts for its war"
+            owner = verb.head.head
+            found = [a for c in owner.children if c.dep_ == "nsubj" for a in self.actors_of(c, depth + 1)
+                     if token.lower_ == "their" or a.kind != "person"]
+            if found:
+                return found
         inside = {t.i for t in token.head.subtree}
         for dep in ("dobj",) if intruded_ground(token) is not None else ("dobj", "nsubj"):  # not the intruder's
             for arg in verb.children:
