@@ -160,6 +160,8 @@ LISTING = frozenset({"put", "place", "add", "return", "include"})  # "put X on t
 BLACKLISTS = frozenset({"sanction", "entity", "sponsor", "watch", "control", "blacklist"})
 REFUSING = frozenset({"refuse", "decline"})
 TIMES = frozenset({"DATE", "TIME"})
+ANSWERS = RESPONSES | {"retaliation", "reply", "answer", "riposte", "punishment"}
+ANSWERING_VERBS = frozenset({"meet", "face", "draw", "trigger", "provoke", "invite", "bring"})  # "would meet a response"
 SHELTERING = frozenset({"shelter", "harbour", "harbor", "host"})
 PEOPLE_IN_NEED = frozenset({"refugee", "migrant", "asylum", "civilian", "evacuee", "people", "family", "child",
                             "displaced", "survivor", "student", "worker", "exile", "dissident", "defector",
@@ -462,6 +464,8 @@ class RelationFinder:
             yield from self.due_in(token)
         if lemma in ("target", "act") and token.pos_ == "NOUN":
             yield from self.fair_target(token)
+        if lemma in ANSWERS and token.pos_ == "NOUN":
+            yield from self.answered(token)
         if token.lower_ == "persona" and token.i + 2 < token.sent.end and token.nbor(2).lower_ == "grata":
             yield from self.non_grata(token)
         if token.pos_ == "PROPN" and token.i in self.r.by_token and any(
@@ -1161,6 +1165,8 @@ class RelationFinder:
             clause, things = noun.head, [c for c in noun.head.children if c.dep_ in ("nsubj", "csubj")]
         elif noun.dep_ == "oprd":  # "would make the country a legitimate target"
             clause, things = noun.head, [c for c in noun.head.children if c.dep_ == "dobj"]
+        elif noun.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in noun.children):  # the same, parsed as a
+            clause, things = noun.head, [c for c in noun.children if c.dep_ == "nsubj"]  # small clause
         elif noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "would treat X as legitimate targets"
             clause, things = noun.head.head, [c for c in noun.head.head.children if c.dep_ == "dobj"]
             if clause.dep_ == "acl" and clause.head.dep_ == "dobj":  # "treat any attempt by India to stop the
@@ -1179,6 +1185,28 @@ class RelationFinder:
         own = r.own_side(speakers)
         yield from self._emit(speakers, "THREATEN", [a for a in _unique(threatened) if a not in own], trigger,
                               _phrase(trigger), presupposed=said is None)  # "would treat …" is the threat itself
+
+    def answered(self, noun) -> Iterator[Candidate]:
+        """'Munir said any Indian attack would meet a swift response', 'Beijing warned that any Philippine
+        provocation would be met with a firm response': a threat against the doer of what would be answered, by
+        whoever says so."""
+        r = self.r
+        passive = noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "would be met with a firm response"
+        verb = noun.head.head if passive else noun.head
+        if _lemma(verb) not in ANSWERING_VERBS or not (noun.dep_ == "dobj" or passive) or not any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children):
+            return
+        acts = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")
+                and c.pos_ == "NOUN"]
+        if verb.dep_ != "ccomp" or _lemma(verb.head) not in self.lex.reporting_verbs | self.lex.criticizing_reporters:
+            return
+        r.indirect = False
+        doers = [r.by_token[c.i].actor for t in acts for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                 and c.i in r.by_token] + [a for t in acts for a in r._pobj_actors(t, ("by", "from"), 0)]
+        speakers = r.agents(verb.head)
+        own = r.own_side(speakers)
+        yield from self._emit(speakers, "THREATEN", [a for a in _unique(doers) if a not in own], verb.head,
+                              _phrase(verb.head))
 
     def non_grata(self, persona) -> Iterator[Candidate]:
         """'Peru declared the Mexican ambassador / Lopez Obrador persona non grata' → SANCTION (an expulsion)."""
