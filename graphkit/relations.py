@@ -86,6 +86,7 @@ BUYING = frozenset({"buy", "purchase", "acquire", "order", "procure"})
 TRADING = BUYING | {"sell", "supply"}
 PROVIDING = frozenset({"supply", "provide", "deliver", "sell", "furnish"})  # goods another holds: its supplier
 GIVING = frozenset({"offer", "give", "extend", "lend", "pledge", "promise", "grant"})  # "offered Kyiv support"
+RESCUES = frozenset({"aid", "rescue", "defence", "defense", "assistance", "help"})  # "came to X's aid"
 TRAVELLING = frozenset({"fly", "travel", "go", "come", "head", "stay", "keep"})  # to a summit, or away from it
 BUILDING = frozenset({"build", "develop", "construct"})  # COOPERATE with a partner: "is building a railway with X"
 JOINTLY = frozenset({"together", "jointly"})
@@ -664,6 +665,10 @@ class RelationFinder:
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
+        if relation == "MEET" and _lemma(verb) in TRAVELLING and any(
+                c.dep_ == "prep" and c.lower_ == "to" and _lemma(p) in RESCUES
+                for c in verb.children for p in c.children if p.dep_ == "pobj"):
+            relation = "SUPPORT"  # "came to Iran's aid", "rushed to the defence of Kyiv": backing, not a visit
         if relation == "MEET" and _lemma(verb) == "fly" and (r.is_passive(verb) or any(
                 c.dep_ == "dobj" and c.i not in r.by_token for c in verb.children)):
             return  # "they were flown to Juba", "India flew tents and food to Afghanistan": carried, not visiting
@@ -740,6 +745,10 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
+        if relation == "SUPPORT" and _lemma(verb) in TRAVELLING:  # "came to the aid of Assad"
+            targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                        if p.dep_ == "pobj" and _lemma(p) in RESCUES for a in r._pobj_actors(p, ("of",), 0)
+                        if a not in targets]
         if _lemma(verb) == "summon":  # "summoned China's ambassador, Zheng Zeguang": China is protested to
             envoy_states = [r.by_token[m.i].actor for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower()
                             in RECALLED for m in c.children if m.dep_ in ("poss", "amod", "compound")
