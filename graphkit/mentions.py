@@ -915,6 +915,11 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
         here = [g for g in (states(g) for g in here) if all(a.kind in kinds for a in g)]
         if here:
             return here[-1]
+        subjects = [m for m in window if m.sentence == number and m.subject and m.start < token.i and not (
+            token.doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in token.doc[m.end - 1].children))]
+        if token.dep_ in ("nsubj", "nsubjpass") and subjects and subjects[-1].actor.kind in ("group", "organization") \
+                and subjects[-1].text.rstrip().endswith("s") and subjects[-1].actor.kind in kinds:
+            return [subjects[-1].actor]  # "The Houthis vowed to keep targeting Israel, although they agreed …"
     if recent:  # the first group of the latest sentence that names one (its topic)
         latest = max(sentence for sentence, _ in recent)
         return next(group for sentence, group in recent if sentence == latest)

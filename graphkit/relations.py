@@ -2657,6 +2657,17 @@ class RelationFinder:
                     sources = sources or [a for h in (governor, anchor, *of) for p in ("from", "by")
                                           for a in r.slot_actors(h, p)]
                     targets = [a for a in targets or self._drawn_by(governor) if a not in sources]  # "a rebuke of X"
+                elif relation == "AGREE" and not sources and not any(
+                        c.dep_ == "poss" or c.lower_ in ("that", "this", "those", "these") for c in anchor.children) and (
+                        (anchor.dep_ == "pobj" and anchor.head.lower_ == "under") or any(
+                            c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in self.lex.agreement_verbs and
+                            r.slot_actors(c, "with") for c in anchor.children)):
+                    # "deployed troops under a deal with Trump", "left with an agreement signed with Trump": the
+                    # clause's doer made the deal
+                    sources = self._clause_subject(anchor)
+                    targets += [a for c in anchor.children if c.dep_ == "acl" for a in r.slot_actors(c, "with")
+                                if a not in targets]
+                    adjunct = True
                 elif governor is not None:
                     if not sources:
                         verbs = self.lex.agreement_verbs if relation == "AGREE" else self.lex.light_verbs
