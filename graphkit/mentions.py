@@ -823,7 +823,7 @@ def _visitor(token, current: list[Mention], ctx: DocumentContext) -> Actor | Non
                   key=lambda m: (not m.subject, m.start))  # not "Aliyev's adviser", a man of his
     guests = [m.actor for m in here if m.actor.affiliation or ctx.affiliations.get(m.actor.id)]
     guests = list({a.id: a for a in guests if not any(ctx.acts_for(a, h) for h in hosts)}.values())
-    return guests[0] if guests and (len(guests) == 1 or here[0].actor is guests[0]) else None
+    return guests[0] if guests and (len(guests) == 1 or here[0].actor.id == guests[0].id) else None
 
 
 def _mention(doc, start: int, end: int, actor: Actor, text: str, via: str, sentence: int) -> Mention:
@@ -917,9 +917,10 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
             return here[-1]
         subjects = [m for m in window if m.sentence == number and m.subject and m.start < token.i and not (
             token.doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in token.doc[m.end - 1].children))]
-        if token.dep_ in ("nsubj", "nsubjpass") and subjects and subjects[-1].actor.kind in ("group", "organization") \
-                and subjects[-1].text.rstrip().endswith("s") and subjects[-1].actor.kind in kinds:
-            return [subjects[-1].actor]  # "The Houthis vowed to keep targeting Israel, although they agreed …"
+        topic = subjects[-1] if subjects and token.dep_ in ("nsubj", "nsubjpass") else None
+        if topic is not None and topic.actor.kind in kinds & {"group", "organization"} and \
+                topic.text.rstrip().endswith("s"):  # "The Houthis vowed to keep targeting Israel, although they …"
+            return [topic.actor]  # a plural-named group alone, not in a coordination
     if recent:  # the first group of the latest sentence that names one (its topic)
         latest = max(sentence for sentence, _ in recent)
         return next(group for sentence, group in recent if sentence == latest)

@@ -1205,11 +1205,10 @@ class RelationFinder:
         if _lemma(verb) not in ANSWERING_VERBS or not (noun.dep_ == "dobj" or passive) or not any(
                 c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children):
             return
-        acts = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")
-                and c.pos_ == "NOUN"]
         if verb.dep_ != "ccomp" or _lemma(verb.head) not in self.lex.reporting_verbs | self.lex.criticizing_reporters:
-            return
+            return  # the answer is a threat when someone says it will come
         r.indirect = False
+        acts = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.pos_ == "NOUN"]
         doers = [r.by_token[c.i].actor for t in acts for c in t.children if c.dep_ in ("amod", "compound", "poss")
                  and c.i in r.by_token] + [a for t in acts for a in r._pobj_actors(t, ("by", "from"), 0)]
         speakers = r.agents(verb.head)
