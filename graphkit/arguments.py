@@ -14,6 +14,7 @@ from graphkit.lexicon import Lexicon, lemma_of
 from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, SEATED_ONLY, DocumentContext, Mention,
                                intruded_ground, resolve_reference)
 from graphkit.modality import RELATIVE_PRONOUNS, clause_head
+from graphkit.places import neighbours
 from graphkit.types import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -353,13 +354,17 @@ class SentenceReader:
 
     def _neighbour(self, t, depth: int) -> list[Actor]:
         """'accusing its neighbour of …', "Russia's invasion of its neighbour": the latest country named
-        before, other than the one whose neighbour it is (the clause's doer or the owner of the act)."""
+        before, other than the one whose neighbour it is (the clause's doer or the owner of the act); one that
+        borders it (``places.neighbours``) first."""
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        owners = {a.id for a in (self.agents(verb, depth + 1) if verb is not None and depth < 2 else [])}
-        owners |= {a.id for n in list(t.ancestors)[:4] if n.pos_ in ("NOUN", "PROPN") for c in n.children
-                   if c.dep_ == "poss" and c.i in self.by_token for a in [self.by_token[c.i].actor]}
+        doers = list(self.agents(verb, depth + 1) if verb is not None and depth < 2 else [])
+        doers += [self.by_token[c.i].actor for n in list(t.ancestors)[:4] if n.pos_ in ("NOUN", "PROPN")
+                  for c in n.children if c.dep_ == "poss" and c.i in self.by_token]
+        owners = {a.id for a in doers}
         before = [m.actor for m in self.mentions if m.end <= t.i and m.actor.kind == "country" and m.actor.id not in owners]
-        return before[-1:]
+        states = {x.id for x in map(self.ctx.governed, doers) if x.kind == "country"}
+        bordering = [a for a in before if any(a.id in neighbours(s) for s in states)]
+        return (bordering or before)[-1:]  # "Russia's invasion of its neighbour", Ukraine named before the US
 
     def _bound_possessive(self, token, depth: int) -> list[Actor]:
         """'it staged its exercise' → its = the subject; 'support Ukraine in its fight' → the object."""

