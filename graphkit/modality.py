@@ -122,10 +122,15 @@ def _plan_called_off(trigger) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in CANCELLED_EVENTS for c in noun.head.children)
 
 
-def _inverted(verb) -> bool:
-    """An auxiliary before the subject: 'did Moscow come', 'was it sent'."""
+def _after_nor(verb) -> bool:
+    """A clause inverted after 'nor' (an auxiliary before the subject), which negates it: 'Nor did Moscow come',
+    or a conjunct: 'did not help, nor did it send troops'."""
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(a.dep_ in ("aux", "auxpass") and a.i < s for a in verb.children for s in subjects)
+    if not any(a.dep_ in ("aux", "auxpass") and a.i < s for a in verb.children for s in subjects):
+        return False
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.dep_ == "cc" and c.lower_ == "nor" and (h.i == verb.i or h.i < c.i) and c.i < verb.i
+               for h in heads for c in h.children)
 
 
 def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) -> Modality:
@@ -202,9 +207,8 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
             hedged = True
             continue
         children = list(gov.children)
-        if gov.dep_ == "conj" and _inverted(gov) and any(c.dep_ == "cc" and c.lower_ == "nor" and gov.head.i < c.i < gov.i
-                                                         for c in gov.head.children) and _negation_reaches(chain, depth):
-            negated = True  # "Russia did not help, nor did it send troops"
+        if _after_nor(gov) and _negation_reaches(chain, depth):
+            negated = True  # "Nor did Moscow come to Iran's aid", "Russia did not help, nor did it send troops"
         for c in children:
             word = c.lower_
             if c.dep_ == "neg" and _negation_reaches(chain, depth):
@@ -213,9 +217,6 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                     x.lower_ == "neither" and x.i == c.left_edge.i for x in c.subtree) and \
                     any(x.lower_ == "nor" for x in c.subtree) and _negation_reaches(chain, depth):
                 negated = True  # "Neither Bamako nor Niamey has cut ties with Moscow"
-            if c.dep_ == "cc" and word == "nor" and c.i < gov.i and gov.pos_ in ("VERB", "AUX") and _inverted(gov) \
-                    and _negation_reaches(chain, depth):
-                negated = True  # "Nor did Moscow come to Iran's aid": inverted after "nor", negated
             if c.dep_ == "det" and word == "no" and (depth <= 1 or lemma in INTENT_NOUNS):
                 negated = True  # "no deal with X"; "has no intention / plans of going to war with X"
             if depth == 0 and gov.pos_ in ("VERB", "AUX") and c.dep_ in ("dobj", "nsubjpass", "nsubj") and (

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -74,6 +74,7 @@ def build_borders() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+@cache
 def neighbours(code: str) -> frozenset[str]:
     """The alpha-3 codes of the countries that share a land border with ``code`` ("RUS" → "UKR", "FIN", …)."""
     return frozenset(_table(BORDERS).get(code, "").split())
@@ -101,12 +102,9 @@ def write_table(path: Path | None = None) -> Path:
     (``python -m graphkit.places``)."""
     path = Path(path) if path else Path(str(resources.files("graphkit").joinpath(TABLE)))
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerows(build_table().items())
-    with open(path.with_name(Path(BORDERS).name), "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerows(build_borders().items())
+    for target, table in ((path, build_table()), (path.with_name(Path(BORDERS).name), build_borders())):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(table.items())
     return path
 
 

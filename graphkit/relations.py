@@ -171,6 +171,7 @@ OFFERS = frozenset({"invitation", "offer", "proposal"})  # declining one to act 
 TIME_SPANS = frozenset({"day", "week", "month", "year", "hour", "decade"})
 ELEVATING = frozenset({"raise", "elevate", "upgrade", "lift"})
 SUFFERED = frozenset({"lose", "fall", "fail", "collapse", "suffer", "starve", "go", "be", "become", "freeze", "die"})
+PROPPING = frozenset({"prop", "shore", "bolster", "stabilise", "stabilize", "rebuild"})  # "shore up X's reserves"
 ECONOMY_NOUNS = frozenset({"economy", "budget", "reserve", "currency", "finances", "finance", "recovery",
                            "reconstruction", "grid", "balance"})  # what money props up: aid to its owner
 MONEY_MODIFIERS = frozenset({"economic", "financial", "budgetary", "budget", "fiscal", "humanitarian", "monetary"})
@@ -665,9 +666,9 @@ class RelationFinder:
         if relation == "MEET" and _lemma(verb) in ("arrive", "travel", "fly", "come") and any(
                 c.dep_ == "nsubj" and self.lex.object_class(c.lemma_) == "troops" for c in verb.children):
             relation = "DEPLOY_TO"  # "Kenyan police officers arrived in Haiti": sent there, not a visit
-        if relation == "MEET" and _lemma(verb) in TRAVELLING and any(
-                c.dep_ == "prep" and c.lower_ == "to" and _lemma(p) in RESCUES
-                for c in verb.children for p in c.children if p.dep_ == "pobj"):
+        rescues = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                   if p.dep_ == "pobj" and _lemma(p) in RESCUES] if relation == "MEET" and _lemma(verb) in TRAVELLING else []
+        if rescues:
             relation = "SUPPORT"  # "came to Iran's aid", "rushed to the defence of Kyiv": backing, not a visit
         if relation == "MEET" and _lemma(verb) == "fly" and (r.is_passive(verb) or any(
                 c.dep_ == "dobj" and c.i not in r.by_token for c in verb.children)):
@@ -745,17 +746,13 @@ class RelationFinder:
         for slot in slots:
             if slot != "dobj" or not passive:
                 targets += [a for a in r.slot_actors(verb, slot) if a not in targets]
-        if relation == "SUPPORT" and _lemma(verb) in TRAVELLING:  # "came to the aid of Assad"
-            targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
-                        if p.dep_ == "pobj" and _lemma(p) in RESCUES for a in r._pobj_actors(p, ("of",), 0)
-                        if a not in targets]
+        targets += [a for p in rescues for a in r._pobj_actors(p, ("of",), 0) if a not in targets]  # "the aid of Assad"
         if _lemma(verb) == "summon":  # "summoned China's ambassador, Zheng Zeguang": China is protested to
             envoy_states = [r.by_token[m.i].actor for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower()
                             in RECALLED for m in c.children if m.dep_ in ("poss", "amod", "compound")
                             and m.i in r.by_token and r.by_token[m.i].actor.kind == "country"]
-            if envoy_states:  # the state, not the envoy named: the envoy is its channel
-                targets = [a for a in targets if not any(r.ctx.acts_for(a, x) for x in envoy_states)]
-                targets += [a for a in envoy_states if a not in targets]
+            if envoy_states:
+                targets = self._envoys_to_states(targets, envoy_states)
         if relation == "REJECT" and not passive:  # "vetoed a UN resolution put forward by the US and Japan"
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
@@ -779,10 +776,8 @@ class RelationFinder:
         if relation in ("SANCTION", "CRITICIZE") and not passive:  # "expelled / summoned its ambassador, X": X and X's state
             for c in verb.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.expelled_nouns:
-                    states = [a for m in c.children if m.dep_ in ("poss", "amod", "compound")
-                              for a in r.actors_of(m) if a.kind != "person"]
-                    targets = [a for a in targets if not any(r.ctx.acts_for(a, x) for x in states)]
-                    targets += [a for a in states if a not in targets]
+                    targets = self._envoys_to_states(targets, [a for m in c.children if m.dep_ in (
+                        "poss", "amod", "compound") for a in r.actors_of(m) if a.kind != "person"])
         if _lemma(verb) in SHELTERING and any(c.dep_ == "dobj" and c.lemma_.lower() in PEOPLE_IN_NEED
                                               for c in verb.children):
             return  # "Turkey shelters three million Syrian refugees" backs no state; "harbours TTP fighters" does
@@ -866,8 +861,7 @@ class RelationFinder:
                 moved = self.lex.object_relations.get(kind or "")  # money": arms and aid as well as backing
                 if moved in ("SUPPLY_ARMS", "AID") and moved != relation:
                     yield from self._emit(sources, moved, targets, verb, _phrase(verb))
-        if relation == "SUPPORT" and _lemma(verb) in BACKING_VERBS | {"prop", "shore", "bolster", "stabilise",
-                                                                       "stabilize", "rebuild"} and any(
+        if relation == "SUPPORT" and _lemma(verb) in BACKING_VERBS | PROPPING and any(
                 c.dep_ == "dobj" and _lemma(c) in ECONOMY_NOUNS and any(x.dep_ == "poss" for x in c.children)
                 for c in verb.children):
             relation = "AID"  # "1.9 billion euros to support Moldova's economy", "to shore up Pakistan's reserves"
@@ -887,6 +881,11 @@ class RelationFinder:
         if len(guests) > 1 and len(sides) > 1:
             # "X hosted A and B": the guests met each other too; not two colleagues ("hosted Costa and von der Leyen")
             yield from self._emit(guests, relation, guests, verb, _phrase(verb), symmetric_fallback=guests)
+
+    def _envoys_to_states(self, targets: list[Actor], states: list[Actor]) -> list[Actor]:
+        """An envoy summoned or expelled stands for the state: its people out of the targets, the states in."""
+        kept = [a for a in targets if not any(self.r.ctx.acts_for(a, x) for x in states)]
+        return kept + [a for a in states if a not in kept]
 
     def _implied_targets(self, verb, relation: str, slots: tuple[str, ...], sources: list[Actor],
                          passive: bool) -> list[Actor]:
