@@ -1113,8 +1113,10 @@ class RelationFinder:
         # proposal to do something else is the proposer's plan ("rejected U.S. proposals to move Palestinians")
         for act in [c for c in acts if c.lemma_.lower() not in SAYING
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]:
-            hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())} | \
-                {rel for c in act.children if c.dep_ == "dobj" for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
+            hostile = {rel for rel, _ in self.lex.verbs.get(act.lemma_.lower(), ())}
+            if self.lex.reversed_negatives.get(act.lemma_.lower()) != "REJECT":  # refusing to recognise or accept
+                hostile |= {rel for c in act.children if c.dep_ == "dobj"  # an annexation rejects the annexer
+                            for rel, _ in self.lex.nouns.get(c.lemma_.lower(), ())}
             if any(self.vocabulary[rel].polarity < 0 for rel in hostile) or act.lemma_.lower() in self.lex.label_verbs:
                 continue  # refusing to condemn or sanction X (or call it a threat) is not rejecting X;
                 # refusing to recognise X is
@@ -1686,7 +1688,8 @@ class RelationFinder:
                 and b.i == thing.right_edge.i + 1 for p in b.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
 
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
-        """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X."""
+        """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X; 'does not recognise X' →
+        REJECT X (SCHEMA: refusing is REJECT, not a negated SUPPORT)."""
         if not any(c.dep_ == "neg" for c in verb.children):
             return
         r = self.r
