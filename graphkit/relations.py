@@ -43,11 +43,15 @@ MULTI_PARTY = frozenset({"trilateral", "way", "tripartite", "quadrilateral", "mu
 ORDERING = frozenset({"order", "deliver"})  # with the lexicon's trade verbs: what is sold is no combatant
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
+GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
+                       "deadline", "obligation", "commitment", "condition", "expectation", "benchmark", "threshold",
+                       "quota", "pledge", "promise", "request", "cost", "test", "challenge", "objective", "term"})
+OFFERING = frozenset({"offer", "propose", "volunteer", "ready", "willing", "prepared", "eager", "keen"})
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
 JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
-OFFERS = frozenset({"proposal", "offer", "plan", "terms", "formula", "compromise"})
+ACCEPTABLE = frozenset({"proposal", "offer", "plan", "term", "formula", "compromise"})  # accepting one is agreeing
 ISSUING = frozenset({"issue", "release", "publish", "adopt", "answer", "respond", "unveil", "produce"})
 NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
 # "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
@@ -689,6 +693,9 @@ class RelationFinder:
                                       _unique([r._state_of(a) for a in r.agents(verb)]),  # "thanked Rahmon for hosting"
                                       verb, _phrase(verb))
                 return
+        if relation == "MEET" and _lemma(verb) == "meet" and any(
+                c.dep_ == "dobj" and _lemma(c) in GOALS_MET for c in verb.children):
+            return  # "works to meet NATO's force targets", "met Washington's demands": fulfilled, not a meeting
         if relation == "MEET" and "dobj" in slots and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.nouns
                 and not any(rel == "MEET" for rel, _ in self.lex.nouns[c.lemma_.lower()]) for c in verb.children):
@@ -822,7 +829,9 @@ class RelationFinder:
         if relation == "AID" and _lemma(verb) in FUNDING and any(
                 self._object_class(t) == "weapons" for t in self._paid_for(verb)):
             relation = "SUPPLY_ARMS"  # "paying for Patriot systems for Ukraine" arms Ukraine
-        if not passive and not targets:  # "X hosted talks between A and B", "talks hosted by X": the host meets each side
+        if not passive and not targets and not (verb.dep_ in ("xcomp", "acl") and _lemma(verb.head) in OFFERING):
+            # "X hosted talks between A and B", "talks hosted by X": the host meets each side (one that offered
+            # or stood ready to host them has met nobody)
             hosted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "acl" else [])
             targets = [a for c in hosted for a in self._hosted(verb, c)]
             if targets and not sources and verb.dep_ == "acl":
@@ -2848,7 +2857,7 @@ class RelationFinder:
     def accepted_offer(self, verb) -> Iterator[Candidate]:
         """'Ukraine accepted a U.S. proposal for a ceasefire', 'accepted Beijing's offer': AGREE with its maker."""
         r = self.r
-        offers = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in OFFERS]
+        offers = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in ACCEPTABLE]
         makers = [a for o in offers for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                   and c.i in r.by_token for a in r.actors_of(c)] + \
                  [a for o in offers for a in r._pobj_actors(o, ("from", "by"), 0)]
