@@ -51,7 +51,7 @@ AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
 JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
-ACCEPTABLE = frozenset({"proposal", "offer", "plan", "term", "formula", "compromise"})  # accepting one is agreeing
+ACCEPTABLE = frozenset({"proposal", "offer", "plan", "formula", "compromise"})  # accepting one is agreeing
 ISSUING = frozenset({"issue", "release", "publish", "adopt", "answer", "respond", "unveil", "produce"})
 NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
 # "Iran-backed militias", "Saudi-led coalition": an actor, a hyphen, a participle, then the modified actor
