@@ -865,6 +865,21 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
     return None
 
 
+def _plural_subject_of(token, mentions: list[Mention]) -> list[Actor]:
+    """The actors behind a plural subject named earlier in the sentence as 'the leaders / ministers / members of X'
+    (the people of X that 'they' or 'their' then stands for), or none."""
+    doc = token.doc
+    for subject in (t for t in doc[token.sent.start: token.i] if t.dep_ == "nsubj" and t.tag_ == "NNS"):
+        if token in subject.subtree:
+            continue
+        owners = [m.actor for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for p in [p, *p.conjuncts]
+                  for m in mentions if m.start <= p.i < m.end]
+        if owners:
+            return list({a.id: a for a in owners}.values())
+    return []
+
+
 def _groups_before(token, mentions: list[Mention]) -> list[list[Actor]]:
     """Coordinated actors ('X, Y and Z') named before ``token`` in its sentence, outside its own clause's
     subject, in order."""
@@ -915,6 +930,9 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
         here = [g for g in (states(g) for g in here) if all(a.kind in kinds for a in g)]
         if here:
             return here[-1]
+        members = _plural_subject_of(token, [m for m in window if m.sentence == number])
+        if members:  # "Leaders of the Group of Seven agreed …, and their final communique condemned …"
+            return members
         subjects = [m for m in window if m.sentence == number and m.subject and m.start < token.i and not (
             token.doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in token.doc[m.end - 1].children))]
         topic = subjects[-1] if subjects and token.dep_ in ("nsubj", "nsubjpass") else None
