@@ -47,6 +47,9 @@ GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "stand
                        "deadline", "obligation", "commitment", "condition", "expectation", "benchmark", "threshold",
                        "quota", "pledge", "promise", "request", "cost", "test", "challenge", "objective", "term"})
 OFFERING = frozenset({"offer", "propose", "volunteer", "ready", "willing", "prepared", "eager", "keen"})
+PEACEMAKING = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "talk", "talks", "negotiation",
+                         "end", "halt", "stop", "pause", "de-escalate", "deescalate", "withdraw", "disengage",
+                         "agreement", "deal", "accord", "pact", "treaty", "demarcate", "reconcile", "normalise", "normalize"})
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
@@ -211,6 +214,14 @@ def _pairs(sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, 
         for t in targets:
             if s.id != t.id:
                 yield s, t
+
+
+def _among_peacemaking(fighting) -> bool:
+    """Whether the clause a fighting noun hangs in makes or seeks peace between its sides ('agreed to a ceasefire,
+    ending days of fighting', 'resumed talks despite weeks of fighting'), not 'pledged to keep helping Ukraine after
+    three years of fighting' (a war its subjects did not fight with each other)."""
+    clause = next((a for a in fighting.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("pcomp", "acl")), None)
+    return clause is not None and any(_lemma(t) in PEACEMAKING for t in clause.subtree)
 
 
 def _all_pairs(actors: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
@@ -500,6 +511,8 @@ class RelationFinder:
             elif lemma == "fight" and not any((c.dep_ == "dobj" and c.lemma_.lower() not in WARS) or (
                     c.dep_ == "prep" and c.lower_ in ("against", "alongside", "for")) for c in token.children):
                 yield from self.mutual(token, lemma)  # "Indian and Chinese soldiers fought"
+            if lemma == "fight" and token.tag_ == "VBG" and token.dep_ == "pobj":
+                yield from self.days_of_fighting(token)
             if lemma in lex.reversed_negatives:
                 yield from self.reversed_negative(token, lemma)
             if lemma == "call":
@@ -1696,6 +1709,15 @@ class RelationFinder:
         return [a for b in verb.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
                 and b.i == thing.right_edge.i + 1 for p in b.children if p.dep_ == "pobj" for a in self.r.actors_of(p)]
 
+    def days_of_fighting(self, gerund) -> Iterator[Candidate]:
+        """'X and Y agreed to a ceasefire, ending five days of fighting along their border': the fighting (a gerund
+        the parser reads as a verb) was between the clause's sides, both ways, as for the noun."""
+        if any(c.dep_ in ("nsubj", "dobj") for c in gerund.children) or not _among_peacemaking(gerund):
+            return
+        sides = _unique(self._clause_subject(gerund))
+        if len(sides) > 1:
+            yield from self._both_ways(sides, "ATTACK", gerund)
+
     def reversed_negative(self, verb, lemma: str) -> Iterator[Candidate]:
         """'will never abandon X' → SUPPORT X; 'will not tolerate X' → THREATEN X; 'does not recognise X' →
         REJECT X (SCHEMA: refusing is REJECT, not a negated SUPPORT)."""
@@ -2766,7 +2788,7 @@ class RelationFinder:
             own = {x.id for x in (r.ctx.state_of(a) for a in sources) if x is not None}
             targets = [h for a in self._clause_subject(anchor) for h in [r.ctx.state_of(a) or a]
                        if h.kind == "country" and h.id not in own]
-        if lemma in self.lex.mutual_fights and not targets and not modifier_actors:
+        if lemma in self.lex.mutual_fights and not targets and not modifier_actors and _among_peacemaking(anchor):
             sides = _unique(sources) if len(sources) > 1 else _unique(self._clause_subject(anchor))
             if len(sides) > 1:  # "X and Y agreed to a truce, ending days of fighting"
                 yield from self._both_ways(sides, relation, noun)
