@@ -2204,6 +2204,8 @@ class RelationFinder:
                        for a in r.actors_of(c)] or r.by_agent(verb)
             if not sources and self.lex.object_class(verb.head.lemma_) == "agreement" and verb.head.dep_ == "dobj":
                 sources = r.agents(verb.head.head)  # "signed an agreement on Monday to buy jets from Britain"
+            if not sources and lemma in BUYING and r._pobj_actors(verb, ("from",), 0):  # "flies jets bought from Israel",
+                sources = self._clause_subject(verb.head)  # "relies on drones bought from Turkey": the holder's
             if not sources:  # "announced a plan to buy French jets", "signed a letter of intent to buy …"
                 sources = r.agents(verb)
         else:
