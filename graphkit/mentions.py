@@ -583,6 +583,22 @@ def _slug(name: str) -> str:
     return slug(name)
 
 
+def _copula_subject(token) -> set[int]:
+    """Token positions of what a 'be' clause says ``token``'s noun is ('X is its main supplier', 'X, which is its
+    ally'): a possessive there is not that subject's own."""
+    noun = token.head
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return set()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    clause = verb
+    while clause.dep_ == "conj":  # "X, which Y regards as a partner and which is its supplier"
+        clause = clause.head
+    if clause.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subjects):
+        subjects = [clause.head]
+    return {t.i for c in subjects for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
+
+
 def _own_subjects(token) -> set[int]:
     """Token positions of the subjects of the verb an object pronoun hangs on and of the verbs that control it."""
     verb, clause = token.head, [token.head]
@@ -608,6 +624,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
                  for c in a.children if c.dep_ in ("amod", "compound", "nmod") and token not in c.subtree
                  for x in c.subtree}
         states = [m for m in states if m.sentence < number or m.start not in doers]
+        described = _copula_subject(token)  # "Russia, which is its main arms supplier": not Russia's own supplier
+        states = [m for m in states if m.sentence < number or not any(m.start <= i < m.end for i in described)]
         if token.head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY:  # "its army", "its government": a state's
             states = [m for m in states if m.actor.kind == "country"] or states
         verb = intruded_ground(token)

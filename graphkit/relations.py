@@ -3193,7 +3193,14 @@ class RelationFinder:
                     for a in r.actors_of(c)]  # "made X Y's partner", "designated Doha a major ally"
         if (noun.dep_ in ("attr", "oprd") or (noun.dep_ == "dobj" and _lemma(noun.head) in COPULAS)) and \
                 noun.head.pos_ in ("AUX", "VERB"):  # "X remained Y's ally"; not "Russian drones struck a NATO ally"
-            return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
+            verb = noun.head
+            clause = verb
+            while clause.dep_ == "conj":  # "Russia, which Algiers regards as a partner and which is its supplier"
+                clause = clause.head
+            if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who")
+                                              for c in verb.children):
+                return r.actors_of(clause.head)  # "Russia, which is its main arms supplier"
+            return [a for c in verb.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
             return [a for c in noun.head.children if c.dep_ == "attr" for a in r.actors_of(c)]  # "X's partner is Y"
         return []
