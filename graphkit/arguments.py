@@ -692,6 +692,10 @@ class SentenceReader:
                 for p in objects:  # "Putin, with whom he spoke": the relative pronoun stands for the noun
                     relative = p.lower_ in ("whom", "which") and head.dep_ == "relcl" and c.i < head.i
                     found = self.actors_of(head.head if relative else p)
+                    if relative and not found and head.head.i < c.i:  # "turned to China, from which it has received
+                        # drones", "ties with China, from which …": the clause hung above the actor it is on
+                        found = next((self.actors_of(t) for t in reversed(self.doc[head.head.i: c.i])
+                                      if t.i in self.by_token), [])
                     if not found and prep in ("on", "against") and (self.is_goods(p) or p.pos_ == "NOUN"):
                         # "tariffs on cars from China", "duties on brandy from the EU"
                         found = [a for x in [*p.children, *(x for x in head.children if x.i > p.i)]  # or on the verb

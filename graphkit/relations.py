@@ -2197,6 +2197,10 @@ class RelationFinder:
                            for a in r.actors_of(c) if a.kind == "country"]
         if not moved:
             return
+        if passive and verb.dep_ == "acl" and not recipients and lemma in PROVIDING and \
+                not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in verb.children):
+            recipients = [a for a in self._clause_subject(verb.head) if a not in r.by_agent(verb)]
+            # "Kyiv will keep flying the Mirage jets supplied by France": who holds them was supplied
         if passive:
             sources = r.by_agent(verb)
         elif verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
