@@ -44,8 +44,9 @@ SEATED_BODIES = {"army", "military", "government", "authority", "administration"
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival",
                "man", "woman"}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender", "creditor", "lender",
-              "donor", "patron", "protector"}
-BUYER_NOUNS = {"customer", "buyer", "client", "importer"}  # roles the other way: "India, Russia's arms customer"
+              "donor", "patron", "protector", "bankroller", "financier", "benefactor"}
+BUYER_NOUNS = {"customer", "buyer", "client", "importer", "borrower", "debtor"}  # roles the other way: "India,
+# Russia's arms customer", "Venezuela, China's biggest borrower"
 
 
 @dataclass(frozen=True)

@@ -596,7 +596,7 @@ def _copula_subject(token) -> set[int]:
         clause = clause.head
     if clause.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subjects):
         subjects = [clause.head]
-    return {t.i for c in subjects for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
+    return {t.i for s in subjects for c in (s, *s.conjuncts) for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
 
 
 def _own_subjects(token) -> set[int]:

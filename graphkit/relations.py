@@ -2608,8 +2608,8 @@ class RelationFinder:
             targets = self._predicated_of(anchor)
             bought = [self._object_class(p) for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]  # "a buyer of French jets"
-            if not {c.lemma_.lower() for c in noun.children} & (self.lex.weapon_modifiers | {"arm", "weapon"}) \
-                    and "weapons" not in bought:
+            if relation == "SUPPLY_ARMS" and "weapons" not in bought and \
+                    not {c.lemma_.lower() for c in noun.children} & (self.lex.weapon_modifiers | {"arm", "weapon"}):
                 relation = "COOPERATE"  # "China, Iran's biggest oil customer": trade
         else:
             governor = self._light_verb(anchor)
@@ -2828,16 +2828,20 @@ class RelationFinder:
     def _received_from(self, anchor, relation: str, modifier_actors: list[Actor]):
         """(givers, receivers) of support or criticism someone won or came in for: 'won the backing of X',
         'was elected with backing from X', 'drew praise from X'; None otherwise."""
-        if relation not in ("SUPPORT", "CRITICIZE") or modifier_actors:
+        if relation not in ("SUPPORT", "CRITICIZE", "AID", "SUPPLY_ARMS") or modifier_actors:
             return None
         r = self.r
         if anchor.dep_ == "dobj" and _lemma(anchor.head) in RECEIVING:
             holder = anchor.head
         elif anchor.dep_ == "pobj" and anchor.head.lower_ in ("with", "under") and anchor.head.head.pos_ == "VERB":
             holder = anchor.head.head  # "came under criticism from X"
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and _lemma(anchor.head.head) in RELYING:
+            holder = anchor.head.head  # "has relied on financial support from the Gulf"
         else:
             return None
-        givers = r._pobj_actors(anchor, ("of", "from"), 0)
+        givers = r._pobj_actors(anchor, ("of", "from"), 0) or [  # "won a loan from China", the parser hanging
+            a for c in holder.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > anchor.i  # "from" on
+            for p in c.children if p.dep_ == "pobj" for a in r.actors_of(p)]  # the verb
         receivers = r.agents(holder) or [a for c in holder.children if c.dep_ == "nsubjpass" for a in r.actors_of(c)]
         receivers = [a for a in receivers if a not in givers]
         return (givers, receivers) if givers and receivers else None
