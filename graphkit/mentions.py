@@ -584,10 +584,12 @@ def _slug(name: str) -> str:
 
 
 def _copula_subject(token) -> set[int]:
-    """Token positions of what a 'be' clause says ``token``'s noun is ('X is its main supplier', 'X, which is its
-    ally'): a possessive there is not that subject's own."""
+    """Token positions of what a 'be' clause or an apposition says ``token``'s noun is ('X is its main supplier',
+    'X, which is its ally', 'X, its largest trading partner'): a possessive there is not that subject's own."""
     noun = token.head
     verb = noun.head
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "China, its largest trading partner"
+        return {t.i for t in (noun.head, *(x for x in noun.head.children if x.dep_ == "compound"))}
     if noun.dep_ != "attr" or verb.lemma_.lower() != "be":
         return set()
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -636,6 +638,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             here = [a for m, a in owners if m.sentence == number]
             return (here or [a for _, a in owners])[-1:]
         here = [m for m in states if m.sentence == number]
+        topics = [m for m in here if m.subject] if described else []
+        if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
+            return [topics[-1].actor]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE and _refers_to_thing(token, current):
         return []  # "sank the carrier after attacking it": the ship, not a state
