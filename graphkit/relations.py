@@ -53,7 +53,8 @@ PEACEMAKING = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
 AID_QUALIFIERS = {"free", "humanitarian", "emergency", "donated", "subsidised", "subsidized", "concessional",
                   "cheap", "gifted"}
-JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational"}
+JOINT_WORDS = {"joint", "trilateral", "bilateral", "combined", "multilateral", "quadrilateral", "multinational",
+               "coordinated"}
 ACCEPTABLE = frozenset({"proposal", "offer", "plan", "formula", "compromise"})  # accepting one is agreeing
 ISSUING = frozenset({"issue", "release", "publish", "adopt", "answer", "respond", "unveil", "produce"})
 NOT_JOINT = {"statement", "declaration", "communique", "communiqué", "conference", "press", "letter", "appeal"}
@@ -2966,7 +2967,14 @@ class RelationFinder:
         governor = self._light_verb(anchor)
         if governor is not None and len(parties) < 2 and _lemma(governor) in self.lex.light_verbs | {"be", "take", "set"}:
             parties += r.agents(governor) + r.slot_actors(governor, "with")
-        parties += r.slot_actors(anchor, "with")
+        partners = r.slot_actors(anchor, "with")
+        parties += partners
+        named = {r.by_token[t.i].actor.id for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for t in c.subtree if t.i in r.by_token and r.by_token[t.i].via != "coref"}
+        if len(_unique(parties)) < 2 and any(a.id in named for a in partners) and anchor.dep_ == "pobj" and \
+                anchor.head.lower_ in ("in", "during", "through", "under"):
+            parties += self._clause_subject(anchor)  # "Kenyan police killed gang members in a joint operation with
+            # Haitian police": the doers of the clause the operation frames
         parties = _unique(parties)
         if len(parties) >= 2:
             yield from self._emit(parties, "COOPERATE", parties, noun, _phrase(noun), parties, presupposed=False)
