@@ -2463,9 +2463,11 @@ class RelationFinder:
             moved = "troops"
         relation = self.lex.object_relations.get(moved or "")
         governor = self._light_verb(noun)
-        halted = governor is not None and noun.dep_ == "dobj" and \
-            self.lex.verb_noun_overrides.get((_lemma(governor), lemma)) == "SANCTION"  # "halted exports to Israel"
-        if relation is None and not halted:
+        override = self.lex.verb_noun_overrides.get((_lemma(governor), lemma)) \
+            if governor is not None and noun.dep_ == "dobj" else None
+        halted = override == "SANCTION"  # "halted exports to Israel"
+        blocked = override == "REJECT"  # "blocked the sale of Eurofighters to Turkey": another's sale, refused
+        if relation is None and not (halted or blocked):
             return
         sources = [a for c in noun.children if c.dep_ == "poss" for a in r.actors_of(c)] or \
             [a for c in noun.children if c.dep_ in ("compound", "amod") and c.i in r.by_token
@@ -2488,10 +2490,10 @@ class RelationFinder:
         if lemma in ("purchase", "import"):  # "its imports of Russian oil": Russia sells to it
             origin = targets or [a for g in goods for a in r.makers_of(g)]
             sources, targets = origin, sources
-        if halted:  # the halter cuts off the buyer, or the seller it bought from: SANCTION, not a transfer
-            halters = r.agents(governor)
+        if halted or blocked:  # the halter cuts off the buyer, or the seller it bought from: SANCTION, not a
+            halters = r.agents(governor)  # transfer; a sale blocked is the buyer refused (REJECT)
             hit = [a for a in (sources if lemma in ("purchase", "import") else targets) if a not in halters]
-            yield from self._emit(halters, "SANCTION", hit, governor, _phrase(governor))
+            yield from self._emit(halters, override, hit, governor, _phrase(governor))
             return
         if relation == "AID" and lemma in ("import", "export", "purchase", "sale") and \
                 any(g.lemma_.lower() in self.lex.commodities for g in goods + [
