@@ -1145,7 +1145,10 @@ class RelationFinder:
                 # refusing to recognise X is
             pronoun = any(t.pos_ == "PRON" for c in act.children if c.dep_ == "prep" for t in c.children)
             others = [] if pronoun else [a for p in ("to", "with", "for") for a in r.slot_actors(act, p)]  # not "commit to it"
-            for obj in [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]:
+            objects = [c for c in act.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+            if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in act.children):
+                objects.append(verb.head)  # "China's Belt and Road Initiative, which it has refused to endorse"
+            for obj in objects:
                 declared = [a for c in obj.children if c.dep_ == "relcl" and _lemma(c) in DECLARING
                             for a in r.agents(c)]  # "the rival government that the RSF declared": the RSF
                 others += declared or r._pobj_actors(obj, ("with",), 0) or r.actors_of(obj) or \
