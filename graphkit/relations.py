@@ -1090,6 +1090,14 @@ class RelationFinder:
                     not any(t.lemma_.lower() in triggers for t in clause.subtree):
                 continue  # "warned that the economy would slow" accuses nobody; "complained that X ignored …" does
             accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in r.actors_of(c)]
+            if consequences:  # "warned that Russian forces would keep advancing unless Ukraine withdrew": the one
+                own = r.own_side(sources)  # the condition is put to
+                conditioned = [a for c in clause.subtree if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+                    for n in c.children if n.dep_ in ("nsubj", "nsubjpass") and n.pos_ != "PRON" and not (
+                        n.i in r.by_token and r.by_token[n.i].via == "coref")  # named: not "if he does not"
+                    for a in r.actors_of(n) if a not in own]
+                accused = conditioned or accused
             accused = [a for a in accused if a.id not in {s.id for s in sources}]
             yield from self._emit(sources, "THREATEN" if consequences else "CRITICIZE", accused, verb, _phrase(verb))
 
