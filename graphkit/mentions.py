@@ -592,13 +592,21 @@ def _copula_subject(token) -> set[int]:
         return {t.i for t in (noun.head, *(x for x in noun.head.children if x.dep_ == "compound"))}
     if noun.dep_ != "attr" or verb.lemma_.lower() != "be":
         return set()
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    described = described_by_relative(verb)
+    subjects = [described] if described is not None else [c for c in verb.children if c.dep_ == "nsubj"]
+    return {t.i for s in subjects for c in (s, *s.conjuncts)
+            for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
+
+
+def described_by_relative(verb):
+    """The noun a relative clause whose subject is 'which', 'that' or 'who' describes, also from a later conjunct
+    ('Russia, which Algiers regards as a partner and which is its main supplier'); None for another clause."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children):
+        return None
     clause = verb
-    while clause.dep_ == "conj":  # "X, which Y regards as a partner and which is its supplier"
+    while clause.dep_ == "conj":
         clause = clause.head
-    if clause.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subjects):
-        subjects = [clause.head]
-    return {t.i for s in subjects for c in (s, *s.conjuncts) for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
+    return clause.head if clause.dep_ == "relcl" else None
 
 
 def _own_subjects(token) -> set[int]:

@@ -18,6 +18,7 @@ from graphkit.arguments import (BORDER_NOUNS, BUYER_NOUNS, PURPOSEFUL_VISITS, RO
 from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
 from graphkit.modality import VISIT_NOUNS
+from graphkit.mentions import described_by_relative
 from graphkit.types import Actor, relation_vocabulary
 
 BORDER_HEADS = {"border", "frontier", "boundary", "coast", "water", "waters", "airspace", "doorstep", "flank"}
@@ -47,7 +48,7 @@ GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "stand
                        "deadline", "obligation", "commitment", "condition", "expectation", "benchmark", "threshold",
                        "quota", "pledge", "promise", "request", "cost", "test", "challenge", "objective", "term"})
 OFFERING = frozenset({"offer", "propose", "volunteer", "ready", "willing", "prepared", "eager", "keen"})
-PEACEMAKING = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "talk", "talks", "negotiation",
+PEACEMAKING = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "talk", "negotiation",
                          "end", "halt", "stop", "pause", "de-escalate", "deescalate", "withdraw", "disengage",
                          "agreement", "deal", "accord", "pact", "treaty", "demarcate", "reconcile", "normalise", "normalize"})
 AIMING_VERBS = {"aim", "fire", "launch", "direct", "target", "shoot"}
@@ -2840,8 +2841,8 @@ class RelationFinder:
             # "held three-way talks with A and B": A and B met too
 
     def _received_from(self, anchor, relation: str, modifier_actors: list[Actor]):
-        """(givers, receivers) of support or criticism someone won or came in for: 'won the backing of X',
-        'was elected with backing from X', 'drew praise from X'; None otherwise."""
+        """(givers, receivers) of support, aid or criticism someone won, relied on or came in for: 'won the backing
+        of X', 'was elected with backing from X', 'drew praise from X', 'won a loan from X'; None otherwise."""
         if relation not in ("SUPPORT", "CRITICIZE", "AID", "SUPPLY_ARMS") or modifier_actors:
             return None
         r = self.r
@@ -3222,14 +3223,10 @@ class RelationFinder:
                     for a in r.actors_of(c)]  # "made X Y's partner", "designated Doha a major ally"
         if (noun.dep_ in ("attr", "oprd") or (noun.dep_ == "dobj" and _lemma(noun.head) in COPULAS)) and \
                 noun.head.pos_ in ("AUX", "VERB"):  # "X remained Y's ally"; not "Russian drones struck a NATO ally"
-            verb = noun.head
-            clause = verb
-            while clause.dep_ == "conj":  # "Russia, which Algiers regards as a partner and which is its supplier"
-                clause = clause.head
-            if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who")
-                                              for c in verb.children):
-                return r.actors_of(clause.head)  # "Russia, which is its main arms supplier"
-            return [a for c in verb.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
+            described = described_by_relative(noun.head)
+            if described is not None:  # "Russia, which is its main arms supplier"
+                return r.actors_of(described)
+            return [a for c in noun.head.children if c.dep_ in ("nsubj",) for a in r.actors_of(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "remain", "become"):
             return [a for c in noun.head.children if c.dep_ == "attr" for a in r.actors_of(c)]  # "X's partner is Y"
         return []
