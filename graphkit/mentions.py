@@ -721,8 +721,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         seated = [a for a in (ctx.base.get(c) for c in cities if c) if a is not None]
         if seated:  # "the ministry in Damascus": a capital the reader did not take for the state
             return seated[:1]
-        if lemma in SEATED_ONLY:
-            return []  # "the authorities" alone may be anyone's
+        if lemma in SEATED_ONLY and not any(c.dep_ == "amod" and c.lower_ in NEW_RULERS for c in token.children):
+            return []  # "the authorities" alone may be anyone's; "the new authorities" rule the state in the news
         country = [m for m in states if m.actor.kind == "country"]
         if lemma == "kingdom":  # "denied that Riyadh was buying Chinese jets, saying the kingdom …": a monarchy
             country = [m for m in country if _kingdom(m.actor)] or country
@@ -760,6 +760,7 @@ def _possessing_state(ent, mentions: list[Mention], ctx: DocumentContext) -> Act
 
 
 SEATED_ONLY = {"authority", "authorities"}  # a state only with its place named: "the authorities in Minsk"
+NEW_RULERS = {"new", "interim", "transitional", "caretaker"}
 
 
 def _demonym_of_thing(token, current: list[Mention]) -> bool:
