@@ -173,7 +173,7 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
         found.append((cand, Modality()))
     # every sentence: one that names no actor may still refer to some ("it", "the two sides", "both governments")
     requests = list(speaker_requests(sent, reader, lexicon))
-    candidates = _refusals_only([*RelationFinder(reader).find(), *requests])
+    candidates = [*RelationFinder(reader).find(), *requests]
     for cand in candidates:
         if ctx.acts_for(cand.source, cand.target) or ctx.acts_for(cand.target, cand.source):
             continue  # a person and the country they act for: not an event between two actors
@@ -203,14 +203,6 @@ def extract_sentence(sent, ctx: DocumentContext, lexicon: Lexicon):
     ctx.claims = [cand for cand, mod in found if mod.hedged and not mod.negated]
     ctx.events = [cand for cand, mod in found if not mod.negated and cand.relation not in ("LEADS", "REPRESENTS")]
     return mentions, reader.named_groups(), found
-
-
-def _refusals_only(candidates: list[Candidate]) -> list[Candidate]:
-    """'Does not recognise Kosovo' is one event, Serbia REJECT Kosovo: the plain reading of 'recognise' (a negated
-    SUPPORT) gives way to the refusal read from the same trigger and pair."""
-    refused = {(c.trigger, frozenset((c.source.id, c.target.id))) for c in candidates if c.reverses_negation}
-    return [c for c in candidates if c.reverses_negation or
-            (c.trigger, frozenset((c.source.id, c.target.id))) not in refused]
 
 
 def _agreed_cooperation(found: list, doc) -> list:

@@ -583,7 +583,7 @@ def _slug(name: str) -> str:
     return slug(name)
 
 
-def _copula_subject(token) -> set[int]:
+def _predicated_subject(token) -> set[int]:
     """Token positions of what a 'be' clause or an apposition says ``token``'s noun is ('X is its main supplier',
     'X, which is its ally', 'X, its largest trading partner'): a possessive there is not that subject's own."""
     noun = token.head
@@ -634,7 +634,7 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
                  for c in a.children if c.dep_ in ("amod", "compound", "nmod") and token not in c.subtree
                  for x in c.subtree}
         states = [m for m in states if m.sentence < number or m.start not in doers]
-        described = _copula_subject(token)  # "Russia, which is its main arms supplier": not Russia's own supplier
+        described = _predicated_subject(token)  # "Russia, which is its main arms supplier": not Russia's own supplier
         states = [m for m in states if m.sentence < number or not any(m.start <= i < m.end for i in described)]
         if token.head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY:  # "its army", "its government": a state's
             states = [m for m in states if m.actor.kind == "country"] or states

@@ -262,10 +262,14 @@ class RelationFinder:
                         if c.relation == "THREATEN" and _lemma(self.r.doc[c.trigger]) == "rule"}
         found = [c for c in found if not (  # "refused to rule out using force against X": the threat, no attack
             c.relation == "ATTACK" and (c.source.id, c.target.id) in open_threats)]
+        # one event per refusal: "does not recognise Kosovo" and "refused to recognise X" are REJECT, not also a
+        # recognition denied (the plain reading of the same trigger, or of the verb refused, gives way)
+        refused = {(c.trigger, frozenset((c.source.id, c.target.id))) for c in found if c.reverses_negation}
         rejected = {(c.source.id, c.target.id) for c in found if c.relation == "REJECT"}
-        found = [c for c in found if not (  # "refused to recognise X": REJECT X, not a recognition denied
-            c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger]) in
-            ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING)]
+        found = [c for c in found if c.reverses_negation or not (
+            (c.trigger, frozenset((c.source.id, c.target.id))) in refused or (
+                c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger])
+                in ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING))]
         for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found),
                      *self._retaliation(found), *self._agreed_with(found)]:
             key = self._key(cand)
