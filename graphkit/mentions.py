@@ -609,6 +609,23 @@ def described_by_relative(verb):
     return clause.head if clause.dep_ == "relcl" else None
 
 
+def _governing_subject(token) -> set[int]:
+    """For 'its' in the subject of a clause that hangs on another ('Iran shuns the Taliban, although its officials
+    hold talks with Muttaqi'), the token positions of the governing clause's subject, who goes on as the topic
+    and owns it, also across 'and' and a participle ('Hanoi denied it, saying its cooperation …'); else empty."""
+    noun = token.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.dep_ not in ("advcl", "conj", "ccomp") or \
+            noun.head.head.i == noun.head.i:
+        return set()
+    verb = noun.head.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return {t.i for c in subjects for t in c.subtree if t.i <= c.i}
+
+
 def _own_subjects(token) -> set[int]:
     """Token positions of the subjects of the verb an object pronoun hangs on and of the verbs that control it."""
     verb, clause = token.head, [token.head]
@@ -646,7 +663,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             here = [a for m, a in owners if m.sentence == number]
             return (here or [a for _, a in owners])[-1:]
         here = [m for m in states if m.sentence == number]
-        topics = [m for m in here if m.subject] if described else []
+        topics = [m for m in here if m.subject] if described else \
+            [m for m in here if m.subject and m.start in _governing_subject(token)]
         if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
             return [topics[-1].actor]
         return [(here or states)[-1].actor] if states else []
