@@ -899,6 +899,8 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
     0 for a plural pronoun (any number); None when the token is no plural reference."""
     if token.lower_ in PRONOUNS_PLURAL:
         return 0
+    if token.lower_ == "both" and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
+        return 2  # "Cairo and Ankara back rival camps, even if both now talk to Haftar"
     lemma = token.lemma_.lower()
     words = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod", "quantmod")}
     for pattern in lexicon.pair_descriptions:
@@ -930,10 +932,13 @@ def _plural_subject_of(token, mentions: list[Mention]) -> list[Actor]:
     return []
 
 
-def _groups_before(token, mentions: list[Mention]) -> list[list[Actor]]:
+def _groups_before(token, mentions: list[Mention], governing: bool = False) -> list[list[Actor]]:
     """Coordinated actors ('X, Y and Z') named before ``token`` in its sentence, outside its own clause's
-    subject, in order."""
+    subject, in order; with ``governing``, only the nearest subject above it ('Cairo and Ankara back rival
+    camps, even if both talk to Haftar', not 'X and Y agreed, and Z met Y, where the two leaders …')."""
     doc = token.doc
+    nearest = next(([c.i for c in a.children if c.dep_ in ("nsubj", "nsubjpass")] for a in token.ancestors
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree for c in a.children)), [])
     by_head = {doc[m.end - 1].i: m for m in mentions}
     verbs = [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     own = {t.i for v in verbs for c in v.children if c.dep_ == "nsubj" and token not in c.subtree for t in c.subtree}
@@ -941,6 +946,8 @@ def _groups_before(token, mentions: list[Mention]) -> list[list[Actor]]:
     for i, m in sorted(by_head.items()):
         head = doc[i]
         if head.dep_ == "conj" or i >= token.i or m.start in own:
+            continue
+        if governing and i not in nearest:
             continue
         members = [by_head[t.i].actor for t in [head, *head.conjuncts] if t.i in by_head]
         members = list({a.id: a for a in members}.values())
@@ -989,6 +996,15 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
         if topic is not None and topic.actor.kind in kinds & {"group", "organization"} and \
                 topic.text.rstrip().endswith("s"):  # "The Houthis vowed to keep targeting Israel, although they …"
             return [topic.actor]  # a plural-named group alone, not in a coordination
+    if size:  # "Cairo and Ankara back rival camps, even if both now talk to Haftar": named together before it here
+        # any group named before it for "the three countries" ("Lithuania, Latvia and Estonia asked …, and Merz
+        # pledged air defences to the three countries"); "the two leaders" only from the subject above it
+        loose = size >= 3 or kinds == {"country"}
+        here = [g for g in (states(g) for g in _groups_before(token, [m for m in window if m.sentence == number],
+                                                              governing=not loose))
+                if len(g) == size and all(a.kind in kinds for a in g)]
+        if here:
+            return here[-1]
     if recent:  # the first group of the latest sentence that names one (its topic)
         latest = max(sentence for sentence, _ in recent)
         return next(group for sentence, group in recent if sentence == latest)
