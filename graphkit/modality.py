@@ -73,6 +73,7 @@ def _span_text(token) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+SUPPOSING_AUX = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll", "should", "shall"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 CLAIMED = {"report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "suggestion", "speculation"}
 
@@ -224,9 +225,13 @@ def modality_of(trigger, sent, reader, lex: Lexicon, presupposed: bool = False) 
                 negated = True  # "sent Tehran no weapons", "no troops were sent", "none of this amounts to …"
             if c.dep_ in ("aux", "auxpass") and word in lex.hedge_modals:
                 hedged = True
-            if c.dep_ in ("advmod", "amod", "mark", "npadvmod", "advcl", "prep", "acomp") and word in lex.hedge_words:
+            granted = word == "if" and c.i > 0 and c.doc[c.i - 1].lower_ == "even" and not any(
+                a.dep_ == "aux" and a.lower_ in SUPPOSING_AUX for v in (gov, gov.head) for a in v.children)
+            # "rivals, even if both now talk to Haftar": granted; not "will strike even if Washington objects"
+            if c.dep_ in ("advmod", "amod", "mark", "npadvmod", "advcl", "prep", "acomp") and word in lex.hedge_words \
+                    and not granted:
                 hedged = True
-            if c.dep_ == "mark" and word in ("if", "whether", "unless"):
+            if c.dep_ == "mark" and word in ("if", "whether", "unless") and not granted:
                 hedged = True
         if depth > 0:
             prev = chain[depth - 1]

@@ -336,3 +336,24 @@ def test_a_fronted_place_is_no_item_of_a_possessed_name_list(vocab):
     assert (doc[1].head.i, doc[1].dep_) == (0, "pobj")
     assert (doc[3].head.i, doc[3].dep_) == (6, "nsubj")
     assert [t.text for t in doc[3].conjuncts] == ["Afwerki"]
+
+
+def _granted_or_supposed(vocab, main_aux: list[tuple]) -> dict[tuple, bool]:
+    """'Egypt [will] meet Turkey, even if Qatar talks to Iran': hedged by pair."""
+    n = len(main_aux)
+    rows = [("Egypt", 1 + n, "nsubj", "PROPN", "Egypt"), *main_aux,
+            ("met" if not n else "meet", 1 + n, "ROOT", "VERB", "meet"), ("Turkey", 1 + n, "dobj", "PROPN", "Turkey"),
+            (",", 1 + n, "punct", "PUNCT", ","), ("even", 7 + n, "advmod", "ADV", "even"),
+            ("if", 7 + n, "mark", "SCONJ", "if"), ("Qatar", 7 + n, "nsubj", "PROPN", "Qatar"),
+            ("talks", 1 + n, "advcl", "VERB", "talk"), ("to", 7 + n, "prep", "ADP", "to"),
+            ("Iran", 8 + n, "pobj", "PROPN", "Iran"), (".", 1 + n, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "GPE"), (2 + n, 3 + n, "GPE"), (6 + n, 7 + n, "GPE"), (9 + n, 10 + n, "GPE")])
+    document = Document(id="unit", text=doc.text)
+    return {(e.source, e.target): e.hedged for e in extract_document(document, [(0, doc)]) if e.relation == "MEET"}
+
+
+def test_even_if_grants_a_fact_unless_the_main_clause_supposes(vocab):
+    granted = _granted_or_supposed(vocab, [])
+    assert granted[("Qatar", "Iran")] is False and granted[("Egypt", "Turkey")] is False
+    supposed = _granted_or_supposed(vocab, [("will", 2, "aux", "AUX", "will")])
+    assert supposed[("Qatar", "Iran")] is True
