@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.lexicon import Lexicon, lemma_of
-from graphkit.mentions import (BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, SEATED_ONLY, DocumentContext, Mention,
-                               intruded_ground, resolve_reference)
+from graphkit.mentions import (ARMED_SERVICES, BODY_HEADS_FOR_COUNTRY, ORG_DESCRIPTIONS, SEATED_ONLY, DocumentContext,
+                               Mention, intruded_ground, resolve_reference)
 from graphkit.modality import RELATIVE_PRONOUNS, clause_head
 from graphkit.places import neighbours
 from graphkit.types import Actor
@@ -42,7 +42,7 @@ LOCATED_NOUNS = {"target", "site", "facility", "base", "position", "installation
                  "mission", "operation", "presence"}
 SEATED_BODIES = {"army", "military", "government", "authority", "administration", "regime", "junta"}
 GROUP_NOUNS = {"ally", "neighbour", "neighbor", "capital", "partner", "rival",
-               "man", "woman"}  # plural, a reference to a group
+               "man", "woman", *ARMED_SERVICES}  # plural, a reference to a group
 ROLE_NOUNS = {"ally", "partner", "lifeline", "supplier", "backer", "sponsor", "supporter", "defender", "creditor", "lender",
               "donor", "patron", "protector", "bankroller", "financier", "benefactor"}
 BUYER_NOUNS = {"customer", "buyer", "client", "importer", "borrower", "debtor"}  # roles the other way: "India,

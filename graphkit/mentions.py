@@ -35,6 +35,7 @@ AMBIGUOUS_DEMONYMS = {"Korean": ("PRK", "KOR"), "Koreans": ("PRK", "KOR"), "Cong
 # the reading when neither side was named: "Congolese", like "Congo" in the actor base, is the DRC
 DEMONYM_DEFAULTS = {"Congolese": "COD"}
 RULING_BODIES = {"junta", "regime", "government", "administration", "authorities", "leadership", "authority", "ministry"}
+ARMED_SERVICES = {"military", "army", "navy"}  # "the two militaries train together"
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "either": 2}
 PRONOUNS_STATE = {"it", "its", "itself"}
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "story", "article"}
@@ -909,7 +910,7 @@ def _group_size(token, lexicon: Lexicon) -> int | None:
                 return 2
         if len(pattern) == 2 and lemma == pattern[1] and pattern[0] in words:
             return 2
-    if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or \
+    if lemma in lexicon.state_descriptions or lemma in lexicon.person_role_words or lemma in ARMED_SERVICES or \
             lemma in ("power", "side", "ally", "neighbour", "neighbor", "capital", "partner", "rival", "man", "woman"):
         sizes = [NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS]
         if sizes:
@@ -956,14 +957,22 @@ def _groups_before(token, mentions: list[Mention], governing: bool = False) -> l
     return groups
 
 
+MADE = {"made", "built", "designed", "supplied", "manufactured", "produced", "origin"}
+
+
+def _maker_of_thing(doc, mention: Mention) -> bool:
+    """A mention that only says where a thing was made: 'a French-made Rafale', 'Chinese-built fighters'."""
+    return mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ in MADE
+
+
 def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, lexicon: Lexicon) -> list[Actor]:
     """The actors a plural reference means: the last group named together ("X, Y and Z"), else the last ones."""
     number = len(ctx.history)
     lemma = token.lemma_.lower()
     if lemma in lexicon.person_role_words or lemma in ("man", "woman"):
         kinds = {"person"}
-    elif lemma in lexicon.state_descriptions or lemma == "capital":
-        kinds = {"country"}
+    elif lemma in lexicon.state_descriptions or lemma == "capital" or lemma in ARMED_SERVICES:
+        kinds = {"country"}  # "the two militaries": their states
     elif lemma in ("power", "side", "neighbor", "neighbour", "ally", "rival", "partner"):
         kinds = {"country", "organization", "group"}
     else:
@@ -1021,6 +1030,8 @@ def _last_group(token, size: int, window: list[Mention], ctx: DocumentContext, l
             continue  # "China urged both countries": not the urger
         if m.sentence == number and token.doc[m.end - 1].dep_ == "poss" and token.doc[m.end - 1].head.dep_ == "appos":
             continue  # "Maduro received Grenell, Trump's envoy, … the two men": not the envoy's master
+        if m.sentence == number and _maker_of_thing(token.doc, m):
+            continue  # "shot down Indian jets, including a French-made Rafale, … the two armies": not the maker
         actor = (ctx.state_of(m.actor) or m.actor) if kinds == {"country"} else m.actor  # "Mr Sisi … the three countries"
         if "person" in kinds and any(ctx.acts_for(p, actor) for p in people):
             continue  # "Mexican President Claudia Sheinbaum", "Xi in Beijing": the person is the side
