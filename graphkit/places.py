@@ -24,7 +24,7 @@ from pathlib import Path
 MIN_POPULATION = 100_000
 DOMINANT = 5  # a shared name goes to the largest city when it is this many times larger than the next
 TABLE = "data/places/cities.tsv"
-# regions fought over or struck that the news names as places (written by hand: GeoNames' cities
+# regions fought over or struck, and islands, that the news names as places (written by hand: GeoNames' cities
 # have no provinces); an occupied or annexed region stays its internationally recognised country's
 REGIONS = "data/places/regions.tsv"
 BORDERS = "data/places/borders.tsv"  # a country's land neighbours (GeoNames), for "invaded its neighbour"
@@ -93,8 +93,8 @@ def _cities() -> dict[str, str]:
 
 def city_country(name: str) -> str | None:
     """The alpha-3 code of the country of the city or region ``name`` ("Kharkiv", "Crimea" → "UKR"), or None."""
-    name = name.strip()
-    return _cities().get(name) or _table(REGIONS).get(name)
+    name = name.strip()  # the hand-written regions first: "Bali" is Indonesia's island before it is an Indian town
+    return _table(REGIONS).get(name) or _cities().get(name)
 
 
 def write_table(path: Path | None = None) -> Path:

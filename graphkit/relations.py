@@ -948,6 +948,8 @@ class RelationFinder:
             targets = r.slot_actors(verb, "in")
         if relation in ("ATTACK", "MOBILIZE") and not targets and not passive and _lemma(verb) != "fight":
             targets = r.place_actors(verb, (*slots, "in", "on"))  # "shelled Kharkiv": Ukraine; not "fighting in Kursk"
+            if {a.id for a in targets} & {r._state_of(a).id for a in sources}:
+                targets = []  # "Australian and Filipino troops stormed a beach in Palawan": a drill on one's own ground
         if relation == "ATTACK" and not targets and not passive:  # "struck Iran's nuclear facilities"
             targets = [a for a in self._owners_of_sites(verb, slots) if a not in sources]
         if relation in SUMMING_UP and not targets:  # "condemned / never endorsed Moscow's war": who wages it
