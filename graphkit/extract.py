@@ -93,8 +93,9 @@ def denials(sent, reader: SentenceReader, ctx: DocumentContext, lex: Lexicon,
     by a speaker and so denied is the speaker's charge, CRITICIZE of the denier (with False)."""
     for verb in sent:
         if verb.lemma_.lower() not in lex.negating_verbs or verb.pos_ != "VERB" or any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in verb.children):
-            continue  # "a report the spokesman declined to comment on" denies nothing
+                c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in verb.children) or any(
+                c.dep_ == "neg" for c in verb.children):
+            continue  # "a report the spokesman declined to comment on", "a claim India has not denied": no denial
         claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
                   and any(d.lower_ in ("these", "this", "the", "such", "those") for d in c.children)]
         pool = ctx.claims

@@ -1586,8 +1586,8 @@ class RelationFinder:
 
     def _exchanged(self, verb) -> str | None:
         """The relation of what a verb's object says two sides trade: fire (ATTACK), accusations, threats."""
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            lemma = obj.lemma_.lower()
+        for obj in (x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)):
+            lemma = obj.lemma_.lower()  # "traded drone and artillery fire": the fire too
             if lemma in self.lex.mutual_objects:
                 return "ATTACK"
             for relation, words in self.lex.mutual_exchanges.items():
