@@ -627,6 +627,29 @@ def _governing_subject(token) -> set[int]:
     return {t.i for c in subjects for t in c.subtree if t.i <= c.i}
 
 
+HOSTILE = frozenset({"ATTACK", "THREATEN", "SANCTION", "CRITICIZE", "REJECT", "MOBILIZE"})
+
+
+def _doer_of_own_object(token, lexicon: Lexicon) -> set[int]:
+    """For 'its' in the object of a verb that does nothing to another ('Indonesia joined BRICS and held its first
+    naval exercise with Russia'), the token positions of that verb's subject (across 'and'), who owns it; empty for
+    a hostile verb, whose object is often the other side's ('attacked Ukraine and destroyed its power grid')."""
+    noun = token.head
+    if noun.dep_ != "dobj":
+        return set()
+    verb = noun.head
+    if any(rel in HOSTILE for rel, _ in lexicon.verbs.get(verb.lemma_.lower(), ())):
+        return set()
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if any(c.conjuncts or c.tag_ in ("NNS", "NNPS") for c in subjects):
+        return set()  # "Berlin and London have backed its bid": 'its' is no plural subject's
+    return {t.i for c in subjects for t in c.subtree if t.i <= c.i}
+
+
 def _own_subjects(token) -> set[int]:
     """Token positions of the subjects of the verb an object pronoun hangs on and of the verbs that control it."""
     verb, clause = token.head, [token.head]
@@ -665,7 +688,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             return (here or [a for _, a in owners])[-1:]
         here = [m for m in states if m.sentence == number]
         topics = [m for m in here if m.subject] if described else \
-            [m for m in here if m.subject and m.start in _governing_subject(token)]
+            [m for m in here if m.subject and m.start in _governing_subject(token)] or \
+            [m for m in here if m.subject and m.start in _doer_of_own_object(token, lexicon)]
         if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
             return [topics[-1].actor]
         return [(here or states)[-1].actor] if states else []
