@@ -42,6 +42,10 @@ NAMING_VERBS = {"call", "describe", "term", "dub", "label", "brand"}
 PLACE_PREPOSITIONS = {"in", "near", "off", "over", "across", "around", "along", "at", "inside", "into"}
 MULTI_PARTY = frozenset({"trilateral", "way", "tripartite", "quadrilateral", "multilateral", "joint"})  # "three-way"
 ORDERING = frozenset({"order", "deliver"})  # with the lexicon's trade verbs: what is sold is no combatant
+# what an actor authors or stages: "the initiative Rabat launched", "the elections Nepal will hold"
+PROPOSING = frozenset({"launch", "propose", "draft", "unveil", "present", "table", "sponsor", "introduce", "devise",
+                       "float", "author", "submit", "initiate", "spearhead", "champion", "put", "announce", "hold",
+                       "organise", "organize", "stage", "call", "convene"})
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
@@ -270,7 +274,7 @@ class RelationFinder:
             (c.trigger, frozenset((c.source.id, c.target.id))) in refused or (
                 c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger])
                 in ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING))]
-        for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found),
+        for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found), *self._joined(found),
                      *self._retaliation(found), *self._agreed_with(found)]:
             key = self._key(cand)
             if key not in seen:
@@ -396,6 +400,23 @@ class RelationFinder:
                             else:  # "…, but Jordan did not" (its own "not"); "Niger followed suit"
                                 yield Candidate(follower, cand.relation, cand.target, verb.i,
                                                 cand.predicate if pro else _phrase(verb), True)
+
+    def _joined(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'Australia will recognise Palestine, joining France, Britain and Canada': the states joined did the same
+        before (not 'joining NATO', an organization joined as a member)."""
+        r = self.r
+        for verb in r.sent:
+            if _lemma(verb) != "join" or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+                continue
+            companions = [a for c in verb.children if c.dep_ == "dobj" for a in r.actors_of(c) if a.kind == "country"]
+            if any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+                continue  # "joining France in condemning X": the condemning is its own event
+            for cand in found:
+                if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS") and \
+                        self.r.doc[cand.trigger] in verb.head.subtree and not cand.presupposed:
+                    for companion in companions:
+                        if companion.id not in (cand.source.id, cand.target.id):
+                            yield Candidate(companion, cand.relation, cand.target, verb.i, cand.predicate, True)
 
     def _summits(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'X held talks with Y on the sidelines of the APEC summit', 'signed the deal at the ASEAN meeting':
@@ -782,6 +803,12 @@ class RelationFinder:
         if relation == "REJECT" and not passive:  # "vetoed a UN resolution put forward by the US and Japan"
             drafters = [a for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token for a in r._doers(c, 0)]
             targets = [a for a in drafters if a not in sources] or targets
+        if relation == "SUPPORT" and not [a for a in targets if a not in sources] and not passive:
+            backed = [c for c in verb.children if c.dep_ == "dobj" and c.i not in r.by_token and any(
+                x.dep_ == "relcl" and _lemma(x) in PROPOSING for x in c.children)]
+            targets = [a for c in backed for a in self._relative_clause_agents(c) if a not in sources] or targets
+            # "fully supported the initiative, which Rabat launched in 2023", "pledged to support the elections
+            # Nepal will hold": its author (not "a deployment the EU funded", "the deal Lima signed with Beijing")
         if relation == "REJECT" and not [a for a in targets if a not in sources] and not passive:
             rejected = [c for c in verb.children if c.dep_ == "dobj"] + [  # "voted against the Mercosur accord"
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
