@@ -2776,6 +2776,9 @@ class RelationFinder:
                         if anchor.dep_ == "pobj" and anchor.head.lower_ == p and anchor.head.head.i == governor.i:
                             continue  # "wounded in a Russian attack on Kharkiv": the attack is no target of itself
                         targets += [a for a in r.slot_actors(governor, p) if a not in targets]
+                    if _lemma(governor) in GIVING and anchor.dep_ == "dobj" and relation in ("SUPPORT", "AID"):
+                        targets += [a for a in r.slot_actors(governor, "dative") if a not in targets]
+                        # "offered India its full support": given to the dative
                 elif not sources and lemma in MEET_NOUNS_WITH_CLAUSE_SOURCE and \
                         not any(c.dep_ == "poss" for c in anchor.children):
                     sources = self._clause_subject(anchor)
