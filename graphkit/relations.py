@@ -2593,6 +2593,10 @@ class RelationFinder:
             for a in r.actors_of(c) if (named or c.dep_ == "poss") else []:
                 if a not in modifier_actors:
                     modifier_actors.append(a)
+        if not modifier_actors and anchor.dep_ == "conj" and relation in ("AID", "SUPPORT", "SUPPLY_ARMS", "COOPERATE"):
+            first = first_conjunct(anchor)  # "Chinese investment, loans and grants": the loans are Chinese too
+            modifier_actors = [r.by_token[c.i].actor for c in first.children
+                               if c.dep_ in ("amod", "compound") and c.i in r.by_token]
         giver = anchor.head if anchor.dep_ == "dobj" and _lemma(anchor.head) in GIVING else None
         if giver is not None and relation in ("SUPPORT", "AID") and not any(c.dep_ == "dative" for c in giver.children):
             given = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in r.by_token
@@ -2686,8 +2690,10 @@ class RelationFinder:
                 # "the Russia-North Korea pact", "US-China talks"
                 sources, targets = named_modifiers[:1], named_modifiers[1:]
             else:
-                for p in preps:
-                    targets += [a for a in r.slot_actors(anchor, p) if a not in targets]
+                listed = [anchor, *anchor.conjuncts] if relation in ("AID", "SUPPORT", "SUPPLY_ARMS", "COOPERATE") \
+                    and not any(c.dep_ == "prep" and c.lower_ in preps for c in anchor.children) else [anchor]
+                for p in preps:  # "Chinese investment, loans and grants for Bangladesh": all of them for it
+                    targets += [a for h in listed for a in r.slot_actors(h, p) if a not in targets]
                     for inner in [x for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for x in c.children if x.dep_ == "pobj"]:  # "memorandum of understanding with X"
                         targets += [a for a in r.slot_actors(inner, p) if a not in targets]
