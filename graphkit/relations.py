@@ -3042,10 +3042,14 @@ class RelationFinder:
         r = self.r
         if noun.dep_ == "appos" and noun.head.i in r.by_token:
             return [r.by_token[noun.head.i].actor]
-        before = noun.left_edge.i - 1
+        before = noun.left_edge.i - (noun.left_edge.text != ",")  # the comma may hang on the noun itself
         if before >= 1 and noun.doc[before].text == "," and before - 1 in r.by_token:
             mention = r.by_token[before - 1]
             if mention.end == before and mention.actor.kind != "person":
+                last = noun.doc[before - 1]
+                if noun.tag_ == "NNS" and last.dep_ == "conj":  # "Saudi Arabia and the UAE, Cairo's main bankrollers"
+                    listed = [t for t in (first_conjunct(last), *first_conjunct(last).conjuncts) if t.i in r.by_token]
+                    return _unique([r.by_token[t.i].actor for t in listed])
                 return [mention.actor]
         return []
 
@@ -3260,6 +3264,10 @@ class RelationFinder:
             return [a for c in noun.head.head.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         if noun.dep_ == "appos":
             return r.actors_of(noun.head)
+        if noun.dep_ in ("npadvmod", "dep", "attr") and "," in (noun.left_edge.text, noun.doc[noun.left_edge.i - 1].text):
+            described = self._described(noun)  # an apposition the parser hung elsewhere: "… the price of ties with
+            if described:  # Saudi Arabia and the UAE, Cairo's main bankrollers"
+                return described
         if noun.dep_ in ("oprd", "dobj") and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
             return [a for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i
                     for a in r.actors_of(c)]  # "made X Y's partner", "designated Doha a major ally"
