@@ -10,6 +10,7 @@ Y …"), expulsions, requests to join, and mutual fighting ("X and Y clashed").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -46,6 +47,8 @@ ORDERING = frozenset({"order", "deliver"})  # with the lexicon's trade verbs: wh
 PROPOSING = frozenset({"launch", "propose", "draft", "unveil", "present", "table", "sponsor", "introduce", "devise",
                        "float", "author", "submit", "initiate", "spearhead", "champion", "put", "announce", "hold",
                        "organise", "organize", "stage", "call", "convene"})
+FOUNDING = frozenset({"form", "found", "create", "establish", "launch"})
+BLOC_NAME = re.compile(r"\b(Alliance|Confederation|Pact|League|Bloc|Axis|Union)\b")  # a bloc, not a bank or a forum
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
@@ -561,6 +564,8 @@ class RelationFinder:
                 yield from self.debt_relief(token, lemma)
             if lemma == "thank":
                 yield from self.thanked_for(token)
+            if lemma in FOUNDING:
+                yield from self.founded_bloc(token)
             if lemma in CLOSING or lemma in REDUCING:
                 yield from self.mission_closed(token)
             if lemma == "share":
@@ -2953,6 +2958,20 @@ class RelationFinder:
         if makers:
             r.indirect = False
             yield from self._emit(r.agents(verb), "AGREE", _unique(makers), verb, _phrase(verb))
+
+    def founded_bloc(self, verb) -> Iterator[Candidate]:
+        """'Mali, Burkina Faso and Niger formed the Alliance of Sahel States', 'the AES that Mali formed with
+        Burkina Faso and Niger': founding a named alliance allies its founders with each other."""
+        r = self.r
+        blocs = [c for c in verb.children if c.dep_ == "dobj" and c.i in r.by_token
+                 and r.by_token[c.i].actor.kind == "organization" and BLOC_NAME.search(r.by_token[c.i].text)]
+        if verb.dep_ == "relcl" and verb.head.i in r.by_token and not blocs and \
+                r.by_token[verb.head.i].actor.kind == "organization" and BLOC_NAME.search(r.by_token[verb.head.i].text):
+            blocs = [verb.head]
+        if not blocs:
+            return
+        founders = _unique([a for a in r.agents(verb) + r.slot_actors(verb, "with") if a.kind == "country"])
+        yield from self._both_ways(founders, "ALLY", verb)
 
     def courtesy_call(self, verb) -> Iterator[Candidate]:
         """'The ambassador called on Kast in Santiago': a visit (MEET), unless the one called on is asked to act
