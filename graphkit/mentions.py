@@ -22,6 +22,7 @@ from graphkit.types import Actor
 POSSESSIVE = re.compile(r"(?:['’]s?)$")
 TITLE_WORDS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "president", "pope", "general", "gen",
                "crown", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "lord", "marshal", "ayatollah"}
+WORD_CAPITALS = {"Male"}  # capitals spelled like an English word (matched with a capital letter only)
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # NER labels whose unknown entities may become actors of their own
 NEW_ACTOR_LABELS = {"PERSON", "ORG"}
@@ -209,6 +210,9 @@ def entity_actor(ent, ctx: DocumentContext, here: set[str] = frozenset()) -> tup
     """The actor an entity span names, or None."""
     base = ctx.base
     text = ent.text.strip()
+    if text in WORD_CAPITALS and ent.start == ent.sent.start and ent.end < len(ent.doc) and \
+            ent.doc[ent.end].is_lower:
+        return None  # "Male officers said …" opening a sentence: the word, not the Maldives' capital
     if ent.ent_id_:
         actor = base.get(ent.ent_id_)
         if actor is not None and actor.kind == "person" and len(ent) == 1 and _another_first_name(ent, actor, base):
