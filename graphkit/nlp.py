@@ -50,6 +50,7 @@ def _load(name: str, with_actors: bool):
 
     for component, repair in (("graphkit_name_spans", repair_name_spans),
                               ("graphkit_gerund_objects", repair_gerund_objects),
+                              ("graphkit_names_as_verbs", repair_names_read_as_verbs),
                               ("graphkit_subject_lists", repair_subject_lists),
                               ("graphkit_reported_conjuncts", repair_reported_conjuncts),
                               ("graphkit_summing_relatives", repair_summing_relatives)):
@@ -104,6 +105,28 @@ def repair_gerund_objects(doc):
             governor.head = accused.head  # "accuses [the Emirates] [of shipping weapons]": "of" is the verb's
         if moved:
             nxt.head = gerund
+    return doc
+
+
+def repair_names_read_as_verbs(doc):
+    """The small English parser reads an acronym like 'ECOWAS' as the sentence's verb: 'ECOWAS imposed sanctions
+    on Niger' comes out as 'ECOWAS [imposed sanctions]', the real verb an adjective of its object. When a root
+    name with no subject takes an object whose first word is a past-tense verb, make that verb the root, the name
+    its subject and the noun its object."""
+    for name in doc:
+        if name.dep_ != "ROOT" or not name.text.isupper() or len(name.text) < 3 or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in name.children):
+            continue
+        for noun in [c for c in name.children if c.dep_ == "dobj" and c.i > name.i]:
+            verb = noun.left_edge
+            if verb.dep_ != "amod" or verb.head.i != noun.i or verb.tag_ not in ("VBD", "VBN"):
+                continue
+            verb.head, verb.dep_ = verb, "ROOT"
+            name.head, name.dep_ = verb, "nsubj"
+            noun.head, noun.dep_ = verb, "dobj"
+            for c in [c for c in name.children if c.i > verb.i and c.dep_ in ("punct", "prep", "advcl", "conj")]:
+                c.head = verb  # the full stop, "on Niger" hung on the name
+            break
     return doc
 
 

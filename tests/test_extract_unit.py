@@ -357,3 +357,19 @@ def test_even_if_grants_a_fact_unless_the_main_clause_supposes(vocab):
     assert granted[("Qatar", "Iran")] is False and granted[("Egypt", "Turkey")] is False
     supposed = _granted_or_supposed(vocab, [("will", 2, "aux", "AUX", "will")])
     assert supposed[("Qatar", "Iran")] is True
+
+
+def test_an_acronym_read_as_the_verb_is_made_the_subject(vocab):
+    """'ECOWAS imposed sanctions on Ghana', parsed as 'ECOWAS [imposed sanctions]' with ECOWAS the root."""
+    from graphkit.nlp import repair_names_read_as_verbs
+
+    rows = [("ECOWAS", 0, "ROOT", "VERB", "ECOWAS"), ("imposed", 2, "amod", "VERB", "impose"),
+            ("sanctions", 0, "dobj", "NOUN", "sanction"), ("on", 2, "prep", "ADP", "on"),
+            ("Ghana", 3, "pobj", "PROPN", "Ghana"), (".", 0, "punct", "PUNCT", ".")]
+    doc = parsed(vocab, rows, [(0, 1, "ORG"), (4, 5, "GPE")])
+    for token, tag in zip(doc, ["VBZ", "VBN", "NNS", "IN", "NNP", "."]):
+        token.tag_ = tag
+    repair_names_read_as_verbs(doc)
+    assert [(t.head.i, t.dep_) for t in doc] == [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "prep"), (3, "pobj"),
+                                                 (1, "punct")]
+    assert triples(doc) == {("ECOWAS", "SANCTION", "Ghana", False)}
