@@ -49,6 +49,7 @@ PROPOSING = frozenset({"launch", "propose", "draft", "unveil", "present", "table
                        "organise", "organize", "stage", "call", "convene"})
 FOUNDING = frozenset({"form", "found", "create", "establish", "launch"})
 BLOC_NAME = re.compile(r"\b(Alliance|Confederation|Pact|League|Bloc|Axis|Union)\b")  # a bloc, not a bank or a forum
+SUPPOSING = frozenset({"could", "would", "will", "may", "might", "'ll", "’ll"})  # "could impose sanctions if …"
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
@@ -278,6 +279,7 @@ class RelationFinder:
                 c.relation == "SUPPORT" and (c.source.id, c.target.id) in rejected and _lemma(self.r.doc[c.trigger])
                 in ("recognise", "recognize") and _lemma(self.r.doc[c.trigger].head) in REFUSING))]
         for cand in [*self._visits(found), *self._summits(found), *self._followed_suit(found), *self._joined(found),
+                     *self._conditional_punishment(found),
                      *self._retaliation(found), *self._agreed_with(found)]:
             key = self._key(cand)
             if key not in seen:
@@ -359,6 +361,20 @@ class RelationFinder:
         source = cand.source if cand.source in speakers else speakers[0]
         return replace(cand, relation="THREATEN", source=source, trigger=verb.head.i, predicate=_phrase(verb.head),
                        reverses_negation=False)
+
+    def _conditional_punishment(self, found: list[Candidate]) -> Iterator[Candidate]:
+        """'It said it could impose further sanctions if the military did not restore order': a punishment held
+        out on a condition is a threat (SCHEMA: THREATEN), besides the punishment it may become."""
+        for cand in found:
+            if cand.relation not in ("SANCTION", "ATTACK"):
+                continue
+            trigger = self.r.doc[cand.trigger]
+            verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ == "dobj" else None
+            if verb is None or not any(c.dep_ == "aux" and c.lower_ in SUPPOSING for c in verb.children):
+                continue
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in verb.children):
+                yield Candidate(cand.source, "THREATEN", cand.target, verb.i, _phrase(verb), cand.indirect)
 
     def _agreed_with(self, found: list[Candidate]) -> Iterator[Candidate]:
         """'Cairo had agreed to reopen embassies with Tehran', 'agreed to share radar data with Israel', 'agreed to
