@@ -774,6 +774,13 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         if lemma == "kingdom":  # "denied that Riyadh was buying Chinese jets, saying the kingdom …": a monarchy
             country = [m for m in country if _kingdom(m.actor)] or country
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
+        if token.dep_ == "pobj":  # "American troops are stationed in the country": not the troops' own
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            doers = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+                     and token not in c.subtree for x in (c, *(m for m in c.children
+                                                                if m.dep_ in ("amod", "compound", "poss")))
+                     for t in x.subtree if t.i <= c.i}
+            subject_ids |= {m.actor.id for m in current if m.start in doers}
         others = [m for m in country if m.actor.id not in subject_ids]
         if token.dep_ in ("nsubj", "nsubjpass"):  # the subject of what a claim or report says
             others = [m for m in others if not (m.sentence == number and _demonym_of_thing(doc[m.end - 1], current))] \
