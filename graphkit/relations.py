@@ -744,6 +744,12 @@ class RelationFinder:
                 c.dep_ == "dobj" and self.lex.object_class(c.lemma_) in ("troops", "weapons", "aid")
                 for c in verb.children):
             return  # "received Russian troops": a deployment (read as a transfer), not a visit
+        if relation == "SUPPORT" and _lemma(verb) in ("welcome", "invite") and not r.is_passive(verb):
+            arrivals = [c for c in verb.children if c.dep_ == "dobj" and self.lex.object_class(c.lemma_) == "troops"]
+            if arrivals:  # "Niger welcomed Russian military instructors": Russia deploys there
+                yield from self._emit([a for c in arrivals for a in r.makers_of(c)], "DEPLOY_TO",
+                                      _unique([r._state_of(a) for a in r.agents(verb)]), verb, _phrase(verb))
+                return
         if relation == "MEET" and _lemma(verb) == "host":
             stationed = [c for c in verb.children if c.dep_ == "dobj" and
                          (self.lex.object_class(c.lemma_) in ("troops", "weapons") or _lemma(c) in ("engineer", "base"))
