@@ -622,13 +622,7 @@ def _governing_subject(token) -> set[int]:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.dep_ not in ("advcl", "conj", "ccomp") or \
             noun.head.head.i == noun.head.i:
         return set()
-    verb = noun.head.head
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return {t.i for c in subjects for t in c.subtree if t.i <= c.i}
+    return _subject_positions(_inherited_subjects(noun.head.head, ("advcl", "conj")))
 
 
 HOSTILE = frozenset({"ATTACK", "THREATEN", "SANCTION", "CRITICIZE", "REJECT", "MOBILIZE"})
@@ -644,13 +638,25 @@ def _doer_of_own_object(token, lexicon: Lexicon) -> set[int]:
     verb = noun.head
     if any(rel in HOSTILE for rel, _ in lexicon.verbs.get(verb.lemma_.lower(), ())):
         return set()
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    subjects = _inherited_subjects(verb, ("conj",))
     if any(c.conjuncts or c.tag_ in ("NNS", "NNPS") for c in subjects):
         return set()  # "Berlin and London have backed its bid": 'its' is no plural subject's
+    return _subject_positions(subjects)
+
+
+def _inherited_subjects(verb, through: tuple[str, ...]) -> list:
+    """The subjects of ``verb``, or of the verb it hangs on as one of ``through`` when it has none of its own
+    ('Hanoi denied it, saying …', 'X joined BRICS and held …'), up to three clauses up."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in through or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _subject_positions(subjects: list) -> set[int]:
+    """Token positions of subject phrases up to their heads ('Vietnam's foreign ministry': Vietnam too)."""
     return {t.i for c in subjects for t in c.subtree if t.i <= c.i}
 
 

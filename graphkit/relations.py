@@ -18,7 +18,7 @@ from graphkit.arguments import (BORDER_NOUNS, BUYER_NOUNS, PURPOSEFUL_VISITS, RO
                                 WAR_EFFORTS, Candidate, SentenceReader, first_conjunct)
 from graphkit.arguments import unique_actors as _unique
 from graphkit.lexicon import lemma_of
-from graphkit.modality import VISIT_NOUNS
+from graphkit.modality import SUPPOSING_AUX, VISIT_NOUNS
 from graphkit.mentions import described_by_relative
 from graphkit.types import Actor, relation_vocabulary
 
@@ -49,7 +49,6 @@ PROPOSING = frozenset({"launch", "propose", "draft", "unveil", "present", "table
                        "organise", "organize", "stage", "call", "convene"})
 FOUNDING = frozenset({"form", "found", "create", "establish", "launch"})
 BLOC_NAME = re.compile(r"\b(Alliance|Confederation|Pact|League|Bloc|Axis|Union)\b")  # a bloc, not a bank or a forum
-SUPPOSING = frozenset({"could", "would", "will", "may", "might", "'ll", "’ll"})  # "could impose sanctions if …"
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
@@ -370,7 +369,7 @@ class RelationFinder:
                 continue
             trigger = self.r.doc[cand.trigger]
             verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ == "dobj" else None
-            if verb is None or not any(c.dep_ == "aux" and c.lower_ in SUPPOSING for c in verb.children):
+            if verb is None or not any(c.dep_ == "aux" and c.lower_ in SUPPOSING_AUX for c in verb.children):
                 continue
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
@@ -3305,7 +3304,8 @@ class RelationFinder:
             return [a for c in noun.head.head.children if c.dep_ == "nsubj" for a in r.actors_of(c)]
         if noun.dep_ == "appos":
             return r.actors_of(noun.head)
-        if noun.dep_ in ("npadvmod", "dep", "attr") and "," in (noun.left_edge.text, noun.doc[noun.left_edge.i - 1].text):
+        set_off = "," in (noun.left_edge.text, noun.doc[max(noun.left_edge.i - 1, 0)].text)
+        if noun.dep_ in ("npadvmod", "dep", "attr") and set_off:
             described = self._described(noun)  # an apposition the parser hung elsewhere: "… the price of ties with
             if described:  # Saudi Arabia and the UAE, Cairo's main bankrollers"
                 return described
