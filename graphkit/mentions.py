@@ -644,6 +644,18 @@ def _doer_of_own_object(token, lexicon: Lexicon) -> set[int]:
     return _subject_positions(subjects)
 
 
+def _coordinated_subject(token) -> set[int]:
+    """Token positions of a coordinated subject ('Greece and Cyprus') of the verb whose object holds ``token``:
+    a singular 'its' there is none of theirs."""
+    noun = token.head
+    if noun.dep_ not in ("dobj", "pobj"):
+        return set()
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    subjects = _inherited_subjects(verb, ("conj", "xcomp", "advcl"))  # "X, Y and Z are competing to finance its grid"
+    return {t.i for c in subjects if c.conjuncts for x in (c, *c.conjuncts)
+            for t in (x, *(m for m in x.children if m.dep_ == "compound"))} if verb.pos_ in ("VERB", "AUX") else set()
+
+
 def _inherited_subjects(verb, through: tuple[str, ...]) -> list:
     """The subjects of ``verb``, or of the verb it hangs on as one of ``through`` when it has none of its own
     ('Hanoi denied it, saying …', 'X joined BRICS and held …'), up to three clauses up."""
@@ -687,6 +699,8 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
         states = [m for m in states if m.sentence < number or m.start not in doers]
         described = _predicated_subject(token)  # "Russia, which is its main arms supplier": not Russia's own supplier
         states = [m for m in states if m.sentence < number or not any(m.start <= i < m.end for i in described)]
+        plural = _coordinated_subject(token)  # "Greece and Cyprus have blocked its participation": not theirs
+        states = [m for m in states if m.sentence < number or m.start not in plural]
         if token.head.lemma_.lower() in BODY_HEADS_FOR_COUNTRY:  # "its army", "its government": a state's
             states = [m for m in states if m.actor.kind == "country"] or states
         verb = intruded_ground(token)
