@@ -716,6 +716,12 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             [m for m in here if m.subject and m.start in _doer_of_own_object(token, lexicon)]
         if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
             return [topics[-1].actor]
+        if here and doc[here[-1].end - 1].dep_ == "poss" and here[-1].start < token.i:
+            # "Turkey wants a share of the EU's loans, but Greece blocked its participation": the topic, not a
+            # possessor named on the way
+            subjects = [m for m in here if m.subject and m.start < here[-1].start]
+            if subjects:
+                return [subjects[-1].actor]
         return [(here or states)[-1].actor] if states else []
     if word in PRONOUNS_STATE and _refers_to_thing(token, current):
         return []  # "sank the carrier after attacking it": the ship, not a state
