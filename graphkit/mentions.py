@@ -656,6 +656,11 @@ def _coordinated_subject(token) -> set[int]:
             for t in (x, *(m for m in x.children if m.dep_ == "compound"))} if verb.pos_ in ("VERB", "AUX") else set()
 
 
+def _clause_of(token):
+    """The verb whose clause holds ``token`` (the root when none)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.sent.root)
+
+
 def _inherited_subjects(verb, through: tuple[str, ...]) -> list:
     """The subjects of ``verb``, or of the verb it hangs on as one of ``through`` when it has none of its own
     ('Hanoi denied it, saying …', 'X joined BRICS and held …'), up to three clauses up."""
@@ -716,9 +721,11 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             [m for m in here if m.subject and m.start in _doer_of_own_object(token, lexicon)]
         if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
             return [topics[-1].actor]
-        if here and doc[here[-1].end - 1].dep_ == "poss" and here[-1].start < token.i:
+        if here and doc[here[-1].end - 1].dep_ == "poss" and here[-1].start < token.i and \
+                _clause_of(doc[here[-1].end - 1]) not in {_clause_of(token), *_clause_of(token).ancestors}:
             # "Turkey wants a share of the EU's loans, but Greece blocked its participation": the topic, not a
-            # possessor named on the way
+            # possessor named on the way in another clause (not "deposited $3bn in Pakistan's central bank to shore
+            # up its reserves")
             subjects = [m for m in here if m.subject and m.start < here[-1].start]
             if subjects:
                 return [subjects[-1].actor]
