@@ -599,7 +599,12 @@ def _predicated_subject(token) -> set[int]:
         return set()
     described = described_by_relative(verb)
     subjects = [described] if described is not None else [c for c in verb.children if c.dep_ == "nsubj"]
-    return {t.i for s in subjects for c in (s, *s.conjuncts)
+    return _name_positions(subjects)
+
+
+def _name_positions(heads) -> set[int]:
+    """Token positions of names and their conjuncts with their compounds ('Greece and Cyprus', 'Saudi Arabia')."""
+    return {t.i for s in heads for c in (s, *s.conjuncts)
             for t in (c, *(x for x in c.children if x.dep_ == "compound"))}
 
 
@@ -651,14 +656,20 @@ def _coordinated_subject(token) -> set[int]:
     if noun.dep_ not in ("dobj", "pobj"):
         return set()
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
     subjects = _inherited_subjects(verb, ("conj", "xcomp", "advcl"))  # "X, Y and Z are competing to finance its grid"
-    return {t.i for c in subjects if c.conjuncts for x in (c, *c.conjuncts)
-            for t in (x, *(m for m in x.children if m.dep_ == "compound"))} if verb.pos_ in ("VERB", "AUX") else set()
+    return _name_positions([c for c in subjects if c.conjuncts])
+
+
+def _verb_above(token):
+    """The nearest verb above ``token``, or None."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _clause_of(token):
     """The verb whose clause holds ``token`` (the root when none)."""
-    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.sent.root)
+    return _verb_above(token) or token.sent.root
 
 
 def _inherited_subjects(verb, through: tuple[str, ...]) -> list:
@@ -721,8 +732,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             [m for m in here if m.subject and m.start in _doer_of_own_object(token, lexicon)]
         if topics:  # "Vietnam … imports components from China, its largest trading partner": the subject's
             return [topics[-1].actor]
+        clause = _clause_of(token)
         if here and doc[here[-1].end - 1].dep_ == "poss" and here[-1].start < token.i and \
-                _clause_of(doc[here[-1].end - 1]) not in {_clause_of(token), *_clause_of(token).ancestors}:
+                _clause_of(doc[here[-1].end - 1]) not in {clause, *clause.ancestors}:
             # "Turkey wants a share of the EU's loans, but Greece blocked its participation": the topic, not a
             # possessor named on the way in another clause (not "deposited $3bn in Pakistan's central bank to shore
             # up its reserves")
@@ -808,11 +820,9 @@ def resolve_reference(token, current: list[Mention], ctx: DocumentContext, lexic
             country = [m for m in country if _kingdom(m.actor)] or country
         subject_ids = {m.actor.id for m in current if m.subject and m.start < token.i}
         if token.dep_ == "pobj":  # "American troops are stationed in the country": not the troops' own
-            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            doers = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
-                     and token not in c.subtree for x in (c, *(m for m in c.children
-                                                                if m.dep_ in ("amod", "compound", "poss")))
-                     for t in x.subtree if t.i <= c.i}
+            verb = _verb_above(token)
+            doers = _subject_positions([c for c in (verb.children if verb is not None else ())
+                                        if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree])
             subject_ids |= {m.actor.id for m in current if m.start in doers}
         others = [m for m in country if m.actor.id not in subject_ids]
         if token.dep_ in ("nsubj", "nsubjpass"):  # the subject of what a claim or report says
@@ -1007,7 +1017,8 @@ def _groups_before(token, mentions: list[Mention], governing: bool = False) -> l
     camps, even if both talk to Haftar', not 'X and Y agreed, and Z met Y, where the two leaders …')."""
     doc = token.doc
     nearest = next(([c.i for c in a.children if c.dep_ in ("nsubj", "nsubjpass")] for a in token.ancestors
-                    if any(c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree for c in a.children)), [])
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree for c in a.children)),
+                   []) if governing else []
     by_head = {doc[m.end - 1].i: m for m in mentions}
     verbs = [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     own = {t.i for v in verbs for c in v.children if c.dep_ == "nsubj" and token not in c.subtree for t in c.subtree}

@@ -49,6 +49,8 @@ PROPOSING = frozenset({"launch", "propose", "draft", "unveil", "present", "table
                        "organise", "organize", "stage", "call", "convene"})
 FOUNDING = frozenset({"form", "found", "create", "establish", "launch"})
 BLOC_NAME = re.compile(r"\b(Alliance|Confederation|Pact|League|Bloc|Axis|Union)\b")  # a bloc, not a bank or a forum
+# relations whose nouns share giver and recipient across a list: "Chinese investment, loans and grants for X"
+GIVEN_IN_LISTS = frozenset({"AID", "SUPPORT", "SUPPLY_ARMS", "COOPERATE"})
 SUMMING_UP = {"CRITICIZE", "REJECT", "SUPPORT"}  # attitudes a relative clause takes to "a move", "a decision"
 TRADE_WORDS = {"trading", "trade", "economic", "commercial", "business"}
 GOALS_MET = frozenset({"target", "goal", "requirement", "demand", "need", "standard", "criterion", "criteria",
@@ -431,7 +433,7 @@ class RelationFinder:
                 continue  # "joining France in condemning X": the condemning is its own event
             for cand in found:
                 if cand.trigger < verb.i and cand.relation not in ("LEADS", "REPRESENTS") and \
-                        self.r.doc[cand.trigger] in verb.head.subtree and not cand.presupposed:
+                        r.doc[cand.trigger] in verb.head.subtree and not cand.presupposed:
                     for companion in companions:
                         if companion.id not in (cand.source.id, cand.target.id):
                             yield Candidate(companion, cand.relation, cand.target, verb.i, cand.predicate, True)
@@ -2619,7 +2621,7 @@ class RelationFinder:
             for a in r.actors_of(c) if (named or c.dep_ == "poss") else []:
                 if a not in modifier_actors:
                     modifier_actors.append(a)
-        if not modifier_actors and anchor.dep_ == "conj" and relation in ("AID", "SUPPORT", "SUPPLY_ARMS", "COOPERATE"):
+        if not modifier_actors and anchor.dep_ == "conj" and relation in GIVEN_IN_LISTS:
             first = first_conjunct(anchor)  # "Chinese investment, loans and grants": the loans are Chinese too
             modifier_actors = [r.by_token[c.i].actor for c in first.children
                                if c.dep_ in ("amod", "compound") and c.i in r.by_token]
@@ -2716,7 +2718,7 @@ class RelationFinder:
                 # "the Russia-North Korea pact", "US-China talks"
                 sources, targets = named_modifiers[:1], named_modifiers[1:]
             else:
-                listed = [anchor, *anchor.conjuncts] if relation in ("AID", "SUPPORT", "SUPPLY_ARMS", "COOPERATE") \
+                listed = [anchor, *anchor.conjuncts] if relation in GIVEN_IN_LISTS \
                     and not any(c.dep_ == "prep" and c.lower_ in preps for c in anchor.children) else [anchor]
                 for p in preps:  # "Chinese investment, loans and grants for Bangladesh": all of them for it
                     targets += [a for h in listed for a in r.slot_actors(h, p) if a not in targets]
@@ -2984,12 +2986,13 @@ class RelationFinder:
         """'Mali, Burkina Faso and Niger formed the Alliance of Sahel States', 'the AES that Mali formed with
         Burkina Faso and Niger': founding a named alliance allies its founders with each other."""
         r = self.r
-        blocs = [c for c in verb.children if c.dep_ == "dobj" and c.i in r.by_token
-                 and r.by_token[c.i].actor.kind == "organization" and BLOC_NAME.search(r.by_token[c.i].text)]
-        if verb.dep_ == "relcl" and verb.head.i in r.by_token and not blocs and \
-                r.by_token[verb.head.i].actor.kind == "organization" and BLOC_NAME.search(r.by_token[verb.head.i].text):
-            blocs = [verb.head]
-        if not blocs:
+
+        def bloc(token) -> bool:  # a named alliance: "the Alliance of Sahel States", not a bank or a forum
+            mention = r.by_token.get(token.i)
+            return mention is not None and mention.actor.kind == "organization" and bool(BLOC_NAME.search(mention.text))
+
+        founded = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "relcl" else [])
+        if not any(bloc(t) for t in founded):
             return
         founders = _unique([a for a in r.agents(verb) + r.slot_actors(verb, "with") if a.kind == "country"])
         yield from self._both_ways(founders, "ALLY", verb)
